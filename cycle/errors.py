@@ -1,0 +1,40 @@
+"""The one domain exception: bad input becomes a single line and exit code 2 at the CLI edge."""
+
+from __future__ import annotations
+
+import os
+
+
+class CycleError(Exception):
+    """Bad input: names the file, the rule (document or meeting id) and the key.
+
+    Carries the message in Danish and English; the CLI picks one with ``--lang``.
+    """
+
+    def __init__(
+        self,
+        da: str,
+        en: str | None = None,
+        *,
+        file: str | os.PathLike[str] | None = None,
+        rule: str | None = None,
+        key: str | None = None,
+    ) -> None:
+        self.da = da
+        self.en = en or da
+        self.file = os.fspath(file) if file is not None else None
+        self.rule = rule
+        self.key = key
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "da") -> str:
+        words = {"da": ("regel", "nøgle"), "en": ("rule", "key")}[lang if lang == "en" else "da"]
+        where = []
+        if self.file:
+            where.append(self.file)
+        if self.rule:
+            where.append(f"{words[0]} '{self.rule}'")
+        if self.key:
+            where.append(f"{words[1]} '{self.key}'")
+        text = self.en if lang == "en" else self.da
+        return f"{', '.join(where)}: {text}" if where else text

@@ -1,0 +1,70 @@
+"""User-facing words, Danish by default and English with ``--lang en``."""
+
+from __future__ import annotations
+
+LANGS = ("da", "en")
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "drafting": ("Udarbejdelse", "Drafting"),
+    "validity": ("Gyldighedsperiode", "Validity period"),
+    "deadline": ("Frist", "Deadline"),
+    "milestone": ("Milepæl", "Milestone"),
+    "meeting": ("Møde", "Meeting"),
+    "in_force": ("Gældende", "In force"),
+    "deadlines": ("Frister", "Deadlines"),
+    "milestones": ("Milepæle", "Milestones"),
+    "meetings": ("Møder", "Meetings"),
+    "politisk": ("Politisk", "Political"),
+    "administrativt": ("Administrativt", "Administrative"),
+    "level": ("Niveau", "Level"),
+    "document": ("Dokument", "Document"),
+    "period": ("Valgperiode", "Election period"),
+    "year": ("År", "Year"),
+    "quarter": ("Kvartal", "Quarter"),
+    "election": ("Kommunalvalg", "Municipal election"),
+    "constituting": ("Konstituering senest", "Constituting by"),
+    "next_election": ("Næste kommunalvalg", "Next election"),
+    "date": ("Dato", "Date"),
+    "units": ("enheder", "units"),
+    "unit": ("Enhed", "Unit"),
+    "from_to": ("fra", "from"),
+    "to": ("til", "to"),
+    "nothing": ("(intet)", "(none)"),
+    "due_title": ("Hvad skal ske i {quarter} ({model})", "What is due in {quarter} ({model})"),
+    "timeline_title": (
+        "Tidsramme for udarbejdelse og gyldighedsperiode, {model}, valgperioden {period}",
+        "Drafting and validity, {model}, election period {period}",
+    ),
+    "legend": (
+        "U = udarbejdelse, G = gyldighedsperiode, F = frist, M = milepæl",
+        "D = drafting, V = validity, F = deadline, M = milestone",
+    ),
+    "valid": (
+        "{file}: modellen er i orden ({docs} dokumenter, {meetings} mødekalendere, {events} begivenheder i {period})",
+        "{file}: the model is fine ({docs} documents, {meetings} meeting calendars, {events} events in {period})",
+    ),
+    "error": ("fejl", "error"),
+    "source": ("Kilde", "Source"),
+    "parties": ("Parter", "Parties"),
+    "purpose": ("Formål", "Purpose"),
+    "rule": ("Regel", "Rule"),
+    "nominal": ("Nominel dato", "Nominal date"),
+    "anchor": ("Anker", "Anchor"),
+    "offset": ("Forskydning", "Offset"),
+    "shift": ("Flytning", "Shift"),
+    "note": ("Note", "Note"),
+    "today": ("I dag", "Today"),
+}
+
+#: One-letter cell codes for the text timeline.
+CELL_CODES = {"da": {"drafting": "U", "validity": "G"}, "en": {"drafting": "D", "validity": "V"}}
+
+
+def t(key: str, lang: str = "da", **fields: object) -> str:
+    text = _WORDS[key][1 if lang == "en" else 0]
+    return text.format(**fields) if fields else text
+
+
+def col(name: str, lang: str) -> str:
+    """The language's variant of a bilingual column: ``title`` or ``title_en``."""
+    return f"{name}_en" if lang == "en" else name

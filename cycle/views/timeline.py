@@ -1,0 +1,255 @@
+"""The quarter-by-quarter timeline of an election period: the seed's table, computed.
+
+Rows are the documents grouped by level in chain order; columns the term's 16 quarters. Each row
+keeps its ``blocks`` (the seed's merged cells: one per drafting window or validity period) and
+its ``marks`` (deadlines and milestones).
+
+>>> from cycle.plan import build_plan
+>>> tl = timeline(build_plan("lemvig", 2026))
+>>> vision = tl["rows"][0]
+>>> vision["document"], vision["blocks"]
+('politisk-vision', [{'kind': 'drafting', 'first': '2026Q1', 'last': '2026Q4'}, {'kind': 'validity', 'first': '2027Q1', 'last': '2029Q4'}])
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+
+import pandas as pd
+
+from ..i18n import CELL_CODES, col, t
+from ..period import Quarter
+from ..plan import Plan
+
+PHASES = ("drafting", "validity")
+MARKS = ("deadline", "milestone")
+COLOURS = {"drafting": "#f4b183", "validity": "#a9d18e"}  # the seed spreadsheet's orange and green
+
+
+def timeline(plan: Plan, lang: str = "da") -> dict[str, object]:
+    """The timeline as plain data (the ``--format json`` output)."""
+    term = plan.term
+    quarters = term.quarters
+    index = {q: i for i, q in enumerate(quarters)}
+    ev = plan.events[plan.events["period"] == term.label]
+    rows = []
+    for doc in plan.model.chain:
+        d = ev[ev["document"] == doc.id]
+        phases = d[d["kind"].isin(PHASES)].drop_duplicates(["kind", "start", "end"]).sort_values(["start", "kind"])
+        cells: list[list[str]] = [[] for _ in quarters]
+        blocks = []
+        for kind, start, end in phases[["kind", "start", "end"]].itertuples(index=False):
+            first, last = Quarter.of(start.date()), Quarter.of(end.date())
+            blocks.append({"kind": kind, "first": str(first), "last": str(last)})
+            for i in range(index[first], index[last] + 1):
+                cells[i].append(kind)
+        marks = [
+            {
+                "kind": kind,
+                "date": start.date().isoformat(),
+                "quarter": str(Quarter.of(start.date())),
+                "label": summary.rsplit(" – ", 1)[0] if unit else summary,
+            }
+            for kind, start, summary, unit in d[d["kind"].isin(MARKS)]
+            .drop_duplicates(["kind", "start", "rule"])[["kind", "start", col("summary", lang), "unit"]]
+            .itertuples(index=False)
+        ]
+        rows.append(
+            {
+                "level": doc.level,
+                "document": doc.id,
+                "title": doc.title_en if lang == "en" else doc.title,
+                "cells": [sorted(c, key=PHASES.index) for c in cells],
+                "blocks": blocks,
+                "marks": marks,
+            }
+        )
+    return {"model": plan.model.id, "period": term.label, "quarters": [str(q) for q in quarters], "rows": rows}
+
+
+def _quarter_labels(tl: dict) -> list[str]:
+    return [f"År {i // 4 + 1} Q{i % 4 + 1}" for i in range(len(tl["quarters"]))]
+
+
+def _cell_codes(row: dict, lang: str) -> list[str]:
+    codes = CELL_CODES[lang]
+    out = ["".join(codes[k] for k in cell) for cell in row["cells"]]
+    quarters = {q: i for i, q in enumerate(_row_quarters(row))}
+    for mark in row["marks"]:
+        i = quarters.get(mark["quarter"])
+        if i is not None:
+            flag = "F" if mark["kind"] == "deadline" else "M"
+            if flag not in out[i]:
+                out[i] += flag
+    return out
+
+
+def _row_quarters(row: dict) -> list[str]:
+    return row["_quarters"]
+
+
+def _with_quarters(tl: dict) -> list[dict]:
+    return [{**r, "_quarters": tl["quarters"]} for r in tl["rows"]]
+
+
+def timeline_text(tl: dict, lang: str = "da") -> str:
+    width = max(len(r["title"]) for r in tl["rows"]) + 4
+    head1 = " " * width + "".join(f"{t('year', lang)} {y}".ljust(16) for y in range(1, 5))
+    head2 = " " * width + "".join(f"Q{i % 4 + 1}".ljust(4) for i in range(16))
+    head0 = " " * width + "".join(f"{q[:4]}".ljust(16) for q in tl["quarters"][::4])
+    lines = [t("timeline_title", lang, model=tl["model"], period=tl["period"]), "", head0, head1, head2]
+    level = None
+    for row in _with_quarters(tl):
+        if row["level"] != level:
+            level = row["level"]
+            lines.append(t(level, lang) if level in ("politisk", "administrativt") else level)
+        cells = "".join((c or "·").ljust(4) for c in _cell_codes(row, lang))
+        lines.append(f"  {row['title']}".ljust(width) + cells.rstrip())
+    lines += ["", t("legend", lang)]
+    return "\n".join(lines) + "\n"
+
+
+def timeline_table(tl: dict, lang: str = "da") -> pd.DataFrame:
+    words = {k: t(k, lang) for k in PHASES}
+    data = []
+    for row in _with_quarters(tl):
+        cells = [" + ".join(words[k] for k in c) for c in row["cells"]]
+        marks = {}
+        for m in row["marks"]:
+            marks.setdefault(m["quarter"], []).append(f"{t(m['kind'], lang)} {m['date']}")
+        cells = [" + ".join(filter(None, [c, *marks.get(q, [])])) for c, q in zip(cells, tl["quarters"], strict=True)]
+        data.append([t(row["level"], lang), row["document"], row["title"], *cells])
+    return pd.DataFrame(data, columns=[t("level", lang), "id", t("document", lang), *tl["quarters"]])
+
+
+def timeline_csv(tl: dict, lang: str = "da") -> str:
+    buf = io.StringIO()
+    timeline_table(tl, lang).to_csv(buf, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    return buf.getvalue()
+
+
+def timeline_markdown(tl: dict, lang: str = "da") -> str:
+    table = timeline_table(tl, lang)
+    codes = CELL_CODES[lang]
+    rows = []
+    for row, cells in zip(_with_quarters(tl), table.itertuples(index=False), strict=True):
+        rows.append([cells[0], row["title"], *(c or "" for c in _cell_codes(row, lang))])
+    head = [t("level", lang), t("document", lang), *_quarter_labels(tl)]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    legend = t("legend", lang)
+    return (
+        f"**{t('timeline_title', lang, model=tl['model'], period=tl['period'])}**\n\n"
+        + "\n".join(lines)
+        + f"\n\n{legend} ({codes['drafting']}/{codes['validity']})\n"
+    )
+
+
+def _segments(row: dict) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Runs of quarters covered by the same blocks: the seed's merged cells."""
+    quarters = row["_quarters"]
+    index = {q: i for i, q in enumerate(quarters)}
+    cover: list[tuple[int, ...]] = [() for _ in quarters]
+    for b, block in enumerate(row["blocks"]):
+        for i in range(index[block["first"]], index[block["last"]] + 1):
+            cover[i] += (b,)
+    out, i = [], 0
+    while i < len(quarters):
+        j = i
+        while j + 1 < len(quarters) and cover[j + 1] == cover[i] and cover[i]:
+            j += 1
+        out.append((i, j - i + 1, tuple(row["blocks"][b]["kind"] for b in cover[i])))
+        i = j + 1
+    return out
+
+
+HTML_STYLE = """
+table.cycle-timeline {{ border-collapse: collapse; font: 13px system-ui, sans-serif; }}
+table.cycle-timeline th, table.cycle-timeline td {{ border: 1px solid #999; padding: 3px 6px; }}
+table.cycle-timeline td.drafting {{ background: {drafting}; }}
+table.cycle-timeline td.validity {{ background: {validity}; }}
+table.cycle-timeline td.drafting.validity {{ background: linear-gradient({drafting} 50%, {validity} 50%); }}
+table.cycle-timeline .mark {{ display: block; font-size: 11px; white-space: nowrap; }}
+table.cycle-timeline th.level {{ text-align: left; vertical-align: top; }}
+""".format(**COLOURS)
+
+
+def timeline_html_table(tl: dict, lang: str = "da") -> str:
+    """The coloured table alone (the site embeds it); all text escaped."""
+    e = html.escape
+    year = t("year", lang)
+    out = ['<table class="cycle-timeline">', "<thead><tr><th></th><th></th>"]
+    out += [f'<th colspan="4">{year} {y} ({e(tl["quarters"][4 * (y - 1)][:4])})</th>' for y in range(1, 5)]
+    out.append(
+        "</tr><tr><th></th><th></th>" + "".join(f"<th>Q{i % 4 + 1}</th>" for i in range(16)) + "</tr></thead><tbody>"
+    )
+    rows = _with_quarters(tl)
+    for n, row in enumerate(rows):
+        out.append("<tr>")
+        if n == 0 or rows[n - 1]["level"] != row["level"]:
+            span = sum(1 for r in rows if r["level"] == row["level"])
+            out.append(f'<th class="level" rowspan="{span}">{e(t(row["level"], lang))}</th>')
+        out.append(f"<th>{e(row['title'])}</th>")
+        for start, span, kinds in _segments(row):
+            covered = set(tl["quarters"][start : start + span])
+            marks = "".join(
+                f'<span class="mark" title="{e(m["label"])}">◆ {e(m["date"])}</span>'
+                for m in row["marks"]
+                if m["quarter"] in covered
+            )
+            label = " / ".join(t(k, lang) for k in kinds)
+            cls = f' class="{" ".join(kinds)}"' if kinds else ""
+            colspan = f' colspan="{span}"' if span > 1 else ""
+            out.append(f"<td{cls}{colspan}>{e(label)}{marks}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def timeline_html(tl: dict, lang: str = "da") -> str:
+    title = html.escape(t("timeline_title", lang, model=tl["model"], period=tl["period"]))
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+        f"<style>{HTML_STYLE}</style></head><body><h1>{title}</h1>\n{timeline_html_table(tl, lang)}\n"
+        f"<p>{html.escape(t('legend', lang))}</p></body></html>\n"
+    )
+
+
+def timeline_xlsx(tl: dict, lang: str = "da") -> bytes:
+    """An Excel sheet laid out like the seed's spreadsheet: merged, coloured cells."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = tl["period"]
+    ws.append([t("timeline_title", lang, model=tl["model"], period=tl["period"])])
+    ws["A1"].font = Font(bold=True)
+    ws.append(["", ""] + [f"{t('year', lang)} {i // 4 + 1}" if i % 4 == 0 else "" for i in range(16)])
+    for y in range(4):
+        ws.merge_cells(start_row=2, start_column=3 + 4 * y, end_row=2, end_column=6 + 4 * y)
+    ws.append(["", ""] + [f"Q{i % 4 + 1}" for i in range(16)])
+    fills = {k: PatternFill("solid", fgColor=c.lstrip("#").upper()) for k, c in COLOURS.items()}
+    level = None
+    for r, row in enumerate(_with_quarters(tl), start=4):
+        first_of_level = row["level"] != level
+        level = row["level"]
+        ws.cell(r, 1, t(level, lang) if first_of_level else None)
+        ws.cell(r, 2, row["title"])
+        for start, span, kinds in _segments(row):
+            cell = ws.cell(r, 3 + start, " / ".join(t(k, lang) for k in kinds) or None)
+            marks = [m for m in row["marks"] if m["quarter"] in tl["quarters"][start : start + span]]
+            if marks:
+                cell.value = "\n".join(filter(None, [cell.value] + [f"◆ {m['date']} {m['label']}" for m in marks]))
+            if kinds:
+                cell.fill = fills[kinds[0]]
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if span > 1:
+                ws.merge_cells(start_row=r, start_column=3 + start, end_row=r, end_column=2 + start + span)
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 34
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,170 @@
+"""Bad input: one line naming the file, the rule and the key; exit code 2; no traceback; no
+output file created or truncated."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CALENDARS
+
+GOOD_DOC = """
+[[document]]
+id = "vision"
+title = "Vision"
+level = "politisk"
+source = "test"
+[[document.phase]]
+kind = "drafting"
+from = "År 1 Q1"
+to = "År 1 Q4"
+"""
+
+
+def model_file(tmp_path: Path, body: str, head: str = '[model]\nid = "test"\n') -> Path:
+    path = tmp_path / "model.toml"
+    path.write_text(head + body, encoding="utf-8")
+    return path
+
+
+def assert_one_line_error(r, *needles: str) -> None:
+    assert r.code == 2, (r.out, r.err)
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1, r.err
+    assert "Traceback" not in r.err and r.out == ""
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+CASES = {
+    "malformed TOML": ("[[document]\nid = 1", ["model.toml", "TOML"]),
+    "unknown key": (
+        GOOD_DOC.replace('source = "test"', 'source = "test"\ntitel = "x"'),
+        ["model.toml", "'vision'", "'titel'"],
+    ),
+    "phase outside the term": (
+        GOOD_DOC.replace('to = "År 1 Q4"', 'to = "År 5 Q1"'),
+        ["model.toml", "'vision'", "'phase.to'"],
+    ),
+    "quarter 5 in a phase": (GOOD_DOC.replace('from = "År 1 Q1"', 'from = "År 1 Q5"'), ["'vision'", "'phase.from'"]),
+    "unknown parent": (
+        GOOD_DOC.replace('level = "politisk"', 'level = "politisk"\nparent = "nope"'),
+        ["model.toml", "'vision'", "'parent'", "nope"],
+    ),
+    "cycle in the chain": (
+        GOOD_DOC.replace('level = "politisk"', 'level = "politisk"\nparent = "b"')
+        + GOOD_DOC.replace('"vision"', '"b"').replace('level = "politisk"', 'level = "politisk"\nparent = "vision"'),
+        ["'parent'", "cycle"],
+    ),
+    "duplicate document ids": (GOOD_DOC + GOOD_DOC, ["model.toml", "'vision'", "'id'"]),
+    "non-ASCII id": (GOOD_DOC.replace('"vision"', '"årsplan"'), ["'id'"]),
+    "unknown level": (GOOD_DOC.replace('"politisk"', '"kommunalt"'), ["'vision'", "'level'"]),
+    "unknown anchor": (GOOD_DOC + '[[document.deadline]]\nanchor = "ghost"\n', ["'vision'", "'deadline.anchor'"]),
+    "two date rules": (
+        GOOD_DOC + '[[document.deadline]]\nrrule = "FREQ=YEARLY"\nat = "År 1 Q1"\n',
+        ["'vision'", "'deadline.at'"],
+    ),
+    "bad rrule": (GOOD_DOC + '[[document.deadline]]\nrrule = "FREQ=SOMETIMES"\n', ["'deadline.rrule'"]),
+    "bad offset": (
+        GOOD_DOC + '[[document.deadline]]\nrrule = "FREQ=YEARLY"\noffset = "3 days"\n',
+        ["'deadline.offset'"],
+    ),
+    "bad shift": (
+        GOOD_DOC + '[[document.deadline]]\nrrule = "FREQ=YEARLY"\nshift = "sideways"\n',
+        ["'deadline.shift'"],
+    ),
+    "missing title": (GOOD_DOC.replace('title = "Vision"\n', ""), ["'vision'", "'title'"]),
+}
+
+
+@pytest.mark.parametrize("body, needles", CASES.values(), ids=CASES.keys())
+def test_bad_model_files(run, tmp_path, body, needles):
+    r = run("validate", model_file(tmp_path, body))
+    assert_one_line_error(r, *needles)
+
+
+def test_anchor_cycle_is_reported(run, tmp_path):
+    body = (
+        GOOD_DOC
+        + '[[document.deadline]]\nanchor = "b"\noffset = "-1w"\n'
+        + GOOD_DOC.replace('"vision"', '"b"')
+        + '[[document.deadline]]\nanchor = "vision"\noffset = "-1w"\n'
+    )
+    r = run("validate", model_file(tmp_path, body))
+    assert_one_line_error(r, "model.toml", "'anchor'", "vision", "b")
+
+
+def test_good_model_validates(run, tmp_path):
+    r = run("validate", model_file(tmp_path, GOOD_DOC))
+    assert r.code == 0 and "modellen er i orden" in r.out
+
+
+@pytest.mark.parametrize("name", ["lemvig", "silkeborg", "dk"])
+def test_builtin_models_validate(run, name):
+    r = run("validate", CALENDARS / f"{name}.toml")
+    assert r.code == 0, r.err
+
+
+def test_unknown_model(run):
+    assert_one_line_error(run("due", "--model", "atlantis"), "'model'", "atlantis")
+
+
+@pytest.mark.parametrize(
+    "args, needles",
+    [
+        (["due", "--quarter", "2026Q5"], ["'quarter'", "2026Q5"]),
+        (["due", "--date", "2026-02-30"], ["'date'", "2026-02-30"]),
+        (["period", "2026-13-01"], ["'date'"]),
+        (["timeline", "--period", "20x6"], ["'period'"]),
+        (["due", "--unit", "no-such-unit"], ["'unit'", "no-such-unit"]),
+        (["due", "--lang", "en", "--quarter", "2026Q5"], ["error", "invalid quarter"]),
+    ],
+)
+def test_bad_arguments(run, args, needles):
+    assert_one_line_error(run(*args), *needles)
+
+
+UNITS_CASES = {
+    "missing column": ("id,name,area,leader\nx,X,A,L\n", ["units.csv", "'director'"]),
+    "duplicate id": ("id,name,area,leader,director\nx,X,A,L,D\nx,Y,A,L,D\n", ["units.csv", "'x'", "'id'"]),
+    "empty name": ("id,name,area,leader,director\nx,,A,L,D\n", ["units.csv", "'name'"]),
+}
+
+
+@pytest.mark.parametrize("text, needles", UNITS_CASES.values(), ids=UNITS_CASES.keys())
+def test_bad_units_files(run, tmp_path, text, needles):
+    units = tmp_path / "units.csv"
+    units.write_text(text, encoding="utf-8")
+    assert_one_line_error(run("events", "--units", units), *needles)
+
+
+def test_failure_leaves_existing_output_whole_and_creates_none(run, tmp_path):
+    existing = tmp_path / "timeline.csv"
+    existing.write_text("previous content\n", encoding="utf-8")
+    bad = model_file(tmp_path, GOOD_DOC.replace('to = "År 1 Q4"', 'to = "År 9 Q1"'))
+    assert run("timeline", "--model", bad, "--format", "csv", "-o", existing).code == 2
+    assert existing.read_text(encoding="utf-8") == "previous content\n"
+    fresh = tmp_path / "new.csv"
+    assert run("events", "--model", bad, "-o", fresh).code == 2
+    assert not fresh.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_output_is_written_atomically(run, tmp_path):
+    out = tmp_path / "events.csv"
+    out.write_text("old\n", encoding="utf-8")
+    assert run("events", "-o", out).code == 0
+    assert out.read_text(encoding="utf-8").startswith("uid,model,period,document")
+
+
+def test_query_path_imports_neither_plotly_nor_icalendar():
+    for args in (["due"], ["period"]):
+        r = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "cycle", *args], capture_output=True, text=True, check=True
+        )
+        imported = {line.split("|")[-1].strip().split(".")[0] for line in r.stderr.splitlines() if "|" in line}
+        assert "pandas" in imported or args == ["period"]
+        assert not imported & {"plotly", "icalendar", "openpyxl"}, args

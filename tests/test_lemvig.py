@@ -1,0 +1,161 @@
+"""Lemvig: the seed's table reproduced cell for cell, block for block; due this quarter."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from cycle import Quarter, build_plan, due, timeline
+from tests.conftest import DATA, ROOT
+
+SEED = "004_2c02687985610367.txt"
+WORDS = {"[Udarbejdelse]": "drafting", "[Gyldighedsperiode]": "validity"}
+IDS = {
+    "Politisk vision": "politisk-vision",
+    "Politikker": "politikker",
+    "Strategier": "strategier",
+    "Budget": "budget",
+    "Direktionens strategi": "direktionens-strategi",
+    "Aftale-dokumenter": "aftaledokumenter",
+}
+
+
+def seed_text() -> str:
+    text = (DATA / "seeds" / SEED).read_text(encoding="utf-8")
+    shared = ROOT.parent / "shared" / "seeds" / SEED
+    if shared.exists():  # the copy in tests/ is the seed itself
+        assert shared.read_text(encoding="utf-8") == text
+    return text
+
+
+def parse_seed_table(text: str) -> dict[str, dict]:
+    """The seed's table, read as DOMAIN.md reads it: a merged cell's text stands once, followed
+    by empty cells, up to the next text or the row's end."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if re.match(r"^\t\tQ1\tQ2", line))
+    table = {}
+    level = None
+    for line in lines[start + 1 :]:
+        if not line.strip():
+            break
+        cells = line.split("\t")
+        level = cells[0] or level
+        quarters = (cells[2:] + [""] * 16)[:16]
+        blocks, cell_kinds = [], [[] for _ in range(16)]
+        for i, cell in enumerate(quarters):
+            if cell:
+                blocks.append([WORDS[cell], i, i])
+            elif blocks:
+                blocks[-1][2] = i
+        for kind, a, b in blocks:
+            for i in range(a, b + 1):
+                cell_kinds[i].append(kind)
+        table[IDS[cells[1]]] = {"level": level.lower(), "cells": cell_kinds, "blocks": blocks}
+    return table
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return build_plan("lemvig", 2026)
+
+
+def test_seed_table_has_the_six_documents():
+    table = parse_seed_table(seed_text())
+    assert list(table) == list(IDS.values())
+    assert len(table["budget"]["blocks"]) == 16 and len(table["aftaledokumenter"]["blocks"]) == 4
+
+
+def test_timeline_reproduces_the_seed_cell_for_cell_and_block_for_block(run):
+    r = run("timeline", "--model", "lemvig", "--period", "2026", "--format", "json")
+    assert r.code == 0
+    tl = json.loads(r.out)
+    quarters = tl["quarters"]
+    assert quarters[0] == "2026Q1" and quarters[-1] == "2029Q4" and len(quarters) == 16
+    rows = {row["document"]: row for row in tl["rows"]}
+    for doc, expected in parse_seed_table(seed_text()).items():
+        row = rows[doc]
+        assert row["level"] == expected["level"], doc
+        assert row["cells"] == expected["cells"], doc
+        blocks = [[b["kind"], quarters.index(b["first"]), quarters.index(b["last"])] for b in row["blocks"]]
+        assert blocks == expected["blocks"], doc
+    # chain order inside each level, as the seed lists them
+    chain = [r["document"] for r in tl["rows"] if r["document"] in IDS.values()]
+    assert chain == list(IDS.values())
+
+
+def test_due_2026q4_lists_six_drafted_documents_and_four_adoption_deadlines(run):
+    r = run("due", "--quarter", "2026Q4", "--format", "json")
+    assert r.code == 0
+    d = json.loads(r.out)
+    assert (d["quarter"], d["from"], d["to"]) == ("2026Q4", "2026-10-01", "2026-12-31")
+    assert {e["document"] for e in d["drafting"]} == set(IDS.values())
+    adoption = {e["document"]: e["start"] for e in d["deadlines"] if e["document"] in IDS.values() and not e["unit"]}
+    assert adoption == {
+        doc: "2026-12-30" for doc in ("politisk-vision", "politikker", "strategier", "direktionens-strategi")
+    }
+    # 31 December is a closed day in Lemvig's model: the "senest" deadline moves to the 30th
+    assert all(e["shift"] == "previous" for e in d["deadlines"])
+
+
+def test_due_text_is_danish_and_folds_units(run):
+    r = run("due", "--quarter", "2026Q4")
+    assert "Udarbejdelse:" in r.out and "Frist: Politisk vision vedtages" in r.out
+    assert "Aftaledokumenter: udarbejdelse (12 enheder)" in r.out
+    assert "Deadline: Political vision adopted" in run("due", "--quarter", "2026Q4", "--lang", "en").out
+
+
+def test_previous_terms_documents_stay_in_force_until_the_successor_is_adopted(plan):
+    d = due(plan, Quarter(2026, 2))
+    in_force = d["in_force"].set_index("document")
+    assert set(in_force.index) == {"politisk-vision", "politikker", "strategier", "direktionens-strategi"}
+    assert set(in_force["period"]) == {"2022-2025"}
+    assert set(in_force["end"].dt.date.astype(str)) == {"2026-12-30"}
+    assert due(plan, Quarter(2027, 1))["in_force"]["period"].eq("2026-2029").all()
+
+
+def test_midterm_evaluation_of_the_executive_boards_strategy(plan):
+    ev = plan.events
+    m = ev[(ev["document"] == "direktionens-strategi") & (ev["kind"] == "milestone")]
+    assert m["start"].dt.date.astype(str).tolist() == ["2027-12-30"]
+
+
+def test_agreement_documents_expand_per_unit(plan):
+    ev = plan.events
+    units = plan.units
+    agreements = ev[ev["document"] == "aftaledokumenter"]
+    assert set(agreements["unit"]) == set(units["id"])
+    assert len(agreements) == len(units) * 8  # four yearly drafting windows and four deadlines
+    leaders = dict(zip(units["id"], units["leader"], strict=True))
+    assert (agreements["owner"] == agreements["unit"].map(leaders)).all()
+    assert ev.loc[ev["unit"] == "", "document"].ne("aftaledokumenter").all()
+
+
+def test_uids_are_unique_deterministic_and_readable(plan):
+    again = build_plan("lemvig", 2026)
+    assert plan.events["uid"].is_unique
+    assert plan.events["uid"].tolist() == again.events["uid"].tolist()
+    assert "lemvig.2026-2029.politisk-vision.deadline.2026-1@cycle" in set(plan.events["uid"])
+
+
+def test_timeline_formats(run, tmp_path: Path):
+    assert "Politisk vision" in run("timeline", "--format", "markdown").out
+    csv = run("timeline", "--format", "csv").out.splitlines()
+    assert csv[0].startswith("Niveau,id,Dokument,2026Q1")
+    html = run("timeline", "--format", "html").out
+    assert html.count('class="drafting"') >= 16 + 4 and 'colspan="12"' in html
+    out = tmp_path / "t.xlsx"
+    assert run("timeline", "--format", "xlsx", "-o", out).code == 0
+    from openpyxl import load_workbook
+
+    ws = load_workbook(out).active
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert "G4:R4" in merged  # the vision's validity, År 2 Q1 – År 4 Q4, one merged cell
+    assert ws["C4"].fill.fgColor.rgb.endswith("F4B183")
+
+
+def test_timeline_follows_the_term(plan):
+    tl = timeline(build_plan("lemvig", 2030))
+    assert tl["period"] == "2030-2033" and tl["quarters"][0] == "2030Q1"

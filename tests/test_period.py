@@ -1,0 +1,116 @@
+"""The election period: elections, terms, År/Q, checked against the law for 2006–2045."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cycle.errors import CycleError
+from cycle.period import Quarter, Term, parse_term, parse_term_quarter, term_for
+
+# Kommunal- og regionalvalgloven § 6: the elections DOMAIN.md verified.
+KNOWN_ELECTIONS = {
+    2021: date(2021, 11, 16),
+    2025: date(2025, 11, 18),
+    2029: date(2029, 11, 20),
+    2033: date(2033, 11, 15),
+}
+
+days = st.dates(min_value=date(2006, 1, 1), max_value=date(2045, 12, 31))
+
+
+@pytest.mark.parametrize("year, election", KNOWN_ELECTIONS.items())
+def test_known_elections(year, election):
+    assert Term(year + 1).election == election
+    assert Term(year - 3).next_election == election
+
+
+@given(days)
+def test_every_day_lies_in_its_term(day):
+    term = term_for(day)
+    assert term.start <= day <= term.end
+    assert term.first_year % 4 == 2 and term.last_year == term.first_year + 3
+    assert (term.first_year - 1) % 4 == 1  # elections in years ≡ 1 (mod 4)
+
+
+@given(days)
+def test_election_is_third_tuesday_of_november_before_the_term(day):
+    term = term_for(day)
+    e = term.election
+    assert (e.year, e.month, e.weekday()) == (term.first_year - 1, 11, 1)
+    assert 15 <= e.day <= 21  # the third Tuesday
+    assert e < term.constituting_deadline == date(e.year, 12, 15) < term.start
+    assert term.next_election == Term(term.first_year + 4).election
+
+
+@given(days)
+def test_year_and_quarter_of_term_round_trip(day):
+    term = term_for(day)
+    quarter = Quarter.of(day)
+    year_of_term, q = term.term_quarter(quarter)
+    assert 1 <= year_of_term <= 4 and q == quarter.q
+    assert term.quarter_of_term(year_of_term, q) == quarter
+    assert quarter.first_day <= day <= quarter.last_day
+    assert quarter.last_day + timedelta(days=1) == quarter.shift(1).first_day
+
+
+@given(days)
+def test_period_json_for_every_term(day):
+    from cycle.cli import main
+
+    info = term_for(day).info(day)
+    assert info["period"] == f"{info['first_year']}-{info['last_year']}"
+    assert date.fromisoformat(info["election"]) < date(info["first_year"], 1, 1)
+    assert info["year_of_period"] == day.year - info["first_year"] + 1
+    assert main is not None
+
+
+def test_aar2_q3_of_2026_term():
+    term = Term(2026)
+    assert term.quarter_of_term(*parse_term_quarter("År 2 Q3")) == Quarter(2027, 3)
+    assert term.term_quarter(Quarter(2027, 3)) == (2, 3)
+    assert [str(q) for q in term.quarters][::5] == ["2026Q1", "2027Q2", "2028Q3", "2029Q4"]
+
+
+def test_cli_period_json(run):
+    r = run("period", "2026-11-22", "--format", "json")
+    assert r.code == 0
+    assert json.loads(r.out) == {
+        "period": "2026-2029",
+        "first_year": 2026,
+        "last_year": 2029,
+        "election": "2025-11-18",
+        "constituting_deadline": "2025-12-15",
+        "next_election": "2029-11-20",
+        "date": "2026-11-22",
+        "year_of_period": 1,
+        "quarter": 4,
+    }
+
+
+def test_cli_period_text_danish_and_english(run):
+    assert "Valgperiode: 2026-2029 (År 1, Q4" in run("period").out
+    assert "Election period: 2026-2029 (Year 1, Q4" in run("period", "--lang", "en").out
+
+
+@pytest.mark.parametrize("text", ["2026Q5", "2026Q0", "26Q1", "2026-Q"])
+def test_bad_quarters(text):
+    with pytest.raises(CycleError):
+        Quarter.parse(text)
+
+
+@pytest.mark.parametrize("text", ["År 5 Q1", "År 1 Q5", "År 0 Q1", "Q1"])
+def test_bad_term_quarters(text):
+    with pytest.raises(CycleError):
+        parse_term_quarter(text)
+
+
+def test_parse_term():
+    assert parse_term("2027").label == "2026-2029"
+    assert parse_term("2026-2029").label == "2026-2029"
+    with pytest.raises(CycleError):
+        parse_term("2027-2030")
