@@ -1,10 +1,10 @@
-""" "What is due": for a quarter (or the quarter of a date), what is being drafted, which deadlines,
+"""What is "due": for a quarter (or the quarter of a date), what is being drafted, which deadlines,
 milestones and meetings fall in it, and what is in force.
 
 >>> from cycle.plan import build_plan
 >>> d = due(build_plan("lemvig", 2026), Quarter(2026, 4))
 >>> sorted(set(d["deadlines"]["document"]))[:2]
-['direktionens-strategi', 'politikker']
+['aftaledokumenter', 'direktionens-strategi']
 """
 
 from __future__ import annotations
