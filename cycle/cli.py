@@ -271,6 +271,61 @@ def validate(file: str, period: str | None, lang: str) -> None:
     )
 
 
+@cli.command()
+@_model
+@_period
+@_units
+@click.option("--unit", "unit_ids", multiple=True, help="Only these units' events (and those that concern them).")
+@click.option("--document", "documents", multiple=True, help="Only these documents.")
+@click.option("--level", "levels", multiple=True, help="Only these levels (politisk, administrativt).")
+@click.option(
+    "--kinds",
+    default="deadline,milestone",
+    show_default=True,
+    help="Comma-separated: deadline, milestone, drafting, validity, meeting.",
+)
+@click.option(
+    "--feed", is_flag=True, help="A subscription feed (calendar name, refresh hints) instead of an import file."
+)
+@click.option("--warn", default=None, help="Add warning events this long before each deadline, e.g. 14d or 2w.")
+@click.option("--split", type=click.Choice(("unit",)), default=None, help="One feed per unit, into the -o directory.")
+@click.option("--output", "-o", required=True, type=click.Path(), help="FILE.ics, or a directory with --split unit.")
+@click.option("--force", is_flag=True, help="Overwrite a file or directory that cycle did not write.")
+@_lang
+def ical(
+    model: str,
+    period: str | None,
+    units: str | None,
+    unit_ids: tuple[str, ...],
+    documents: tuple[str, ...],
+    levels: tuple[str, ...],
+    kinds: str,
+    feed: bool,
+    warn: str | None,
+    split: str | None,
+    output: str,
+    force: bool,
+    lang: str,
+) -> None:
+    """Deadlines as iCalendar, to import into or subscribe from Outlook."""
+    from .views import ical as iv
+
+    opts = iv.Options(
+        kinds=iv.parse_kinds(kinds),
+        units=unit_ids,
+        documents=documents,
+        levels=levels,
+        feed=feed or bool(split),
+        warn_days=iv.parse_warn(warn),
+        lang=lang,
+    )
+    plan = _plan(model, period, units, _today())
+    if split:
+        iv.export_split(plan, output, opts, force=force)
+    else:
+        iv.export(plan, output, opts, force=force)
+
+
 # --------------------------------------------------------------------------- entry point
 
 

@@ -54,6 +54,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "shift": ("Flytning", "Shift"),
     "note": ("Note", "Note"),
     "today": ("I dag", "Today"),
+    "warn_summary": ("Frist om {days} dage: ", "Deadline in {days} days: "),
+    "calname": ("frister", "deadlines"),
+    "caldesc": (
+        "Frister og milepæle i styringen af {model}, valgperioden {period}. Udgivet med cycle.",
+        "Deadlines and milestones in the governance of {model}, election period {period}. Published with cycle.",
+    ),
+    "all_units": ("Alle", "All"),
 }
 
 #: One-letter cell codes for the text timeline.

@@ -1,0 +1,499 @@
+"""iCalendar for Outlook: deadline files to import and feeds to subscribe to.
+
+One selection of the events table becomes one table of property values (:func:`feed_rows`);
+two renderers turn it into bytes:
+
+* :func:`to_calendar`: an ``icalendar.Calendar`` of ``icalendar.Event`` objects, the reference;
+* :func:`render`: the bulk path. Each property's distinct values are escaped (and, when a line
+  reaches 75 octets, folded) once by icalendar; the lines are then assembled by one join.
+  ``tests/test_ical.py`` proves both give the same bytes.
+
+Outlook rules (DOMAIN.md): all-day events with ``DTSTART;VALUE=DATE`` and an exclusive ``DTEND``;
+``TRANSP:TRANSPARENT``; ``METHOD:PUBLISH``; stable UIDs, with ``SEQUENCE`` and ``LAST-MODIFIED``
+moving only when an event's content changes; feeds carry ``NAME``/``X-WR-CALNAME`` and refresh
+hints and no alarms (Outlook drops them), so ``warn`` adds explicit warning events instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from itertools import chain
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from icalendar import Alarm, Calendar, Event, Parameters, vCategory, vText
+from icalendar.parser import Contentline
+
+from ..errors import CycleError
+from ..i18n import col, t
+from ..io import write_atomic
+from ..model import KINDS
+from ..plan import Plan
+
+PRODID = "-//cycle//Kommunal styring//DA"
+DEFAULT_KINDS = ("deadline", "milestone")
+REFRESH = "PT12H"
+INDEX = "feeds.json"
+_DURATION = re.compile(r"^\s*(\d+)\s*(d|w)\s*$")
+_NEEDS_ESCAPE = r"[\\;,\n\r]"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What goes into a calendar file and how."""
+
+    kinds: tuple[str, ...] = DEFAULT_KINDS
+    units: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    feed: bool = False
+    warn_days: int | None = None
+    lang: str = "da"
+
+
+def parse_warn(text: str | None) -> int | None:
+    """'14d' or '2w' → days."""
+    if not text:
+        return None
+    m = _DURATION.match(text)
+    if not m or int(m[1]) == 0:
+        raise CycleError(
+            f"ugyldig varsling '{text}' (fx 14d eller 2w)", f"invalid warning '{text}' (e.g. 14d or 2w)", key="warn"
+        )
+    return int(m[1]) * (7 if m[2] == "w" else 1)
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def _check(values: Iterable[str], known: Iterable[str], key: str, da: str, en: str) -> None:
+    known = set(known)
+    for v in values:
+        if v not in known:
+            raise CycleError(
+                f"ukendt {da} '{v}' (kendte: {', '.join(sorted(known))})",
+                f"unknown {en} '{v}' (known: {', '.join(sorted(known))})",
+                key=key,
+            )
+
+
+def select(plan: Plan, opts: Options) -> pd.DataFrame:
+    """The events an export holds. Filtering by unit keeps those units' events and the
+    municipality-wide events that concern units (:meth:`Model.concerns_units`)."""
+    ev = plan.events
+    _check(opts.kinds, KINDS, "kinds", "slags", "kind")
+    _check(opts.documents, set(ev["document"]), "document", "dokument", "document")
+    _check(opts.levels, plan.model.levels, "level", "niveau", "level")
+    _check(opts.units, set(plan.units["id"]) if plan.units is not None else (), "unit", "enhed", "unit")
+    ev = ev[ev["kind"].isin(opts.kinds)]
+    if opts.documents:
+        ev = ev[ev["document"].isin(opts.documents)]
+    if opts.levels:
+        ev = ev[ev["level"].isin(opts.levels)]
+    if opts.units:
+        ev = ev[ev["unit"].isin(opts.units) | ((ev["unit"] == "") & ev["document"].isin(concerning(plan)))]
+    return ev
+
+
+def concerning(plan: Plan) -> set[str]:
+    """Documents whose municipality-wide events go into every unit's feed."""
+    return {d.id for d in plan.model.documents.values() if plan.model.concerns_units(d)}
+
+
+# --------------------------------------------------------------------------- property table
+
+
+def feed_rows(events: pd.DataFrame, lang: str = "da", warn_days: int | None = None) -> pd.DataFrame:
+    """One row per VEVENT: the property values, before escaping. Warning events ("Frist om 14
+    dage: …") are added for deadlines when ``warn_days`` is set."""
+    summary = events[col("summary", lang)]
+    rows = pd.DataFrame(
+        {
+            "uid": events["uid"],
+            "start": events["start"],
+            "end": events["end"] + pd.Timedelta(days=1),  # DTEND is exclusive for all-day events
+            "summary": summary,
+            "description": _description(events, lang),
+            "categories": events["level"].map(lambda lv: t(lv, lang) if lv in ("politisk", "administrativt") else lv)
+            + "\x1f"
+            + events[col("title", lang)],
+            "url": events["url"],
+            "location": events["unit_name"],
+            "contact": events["owner"].where(events["unit"] != "", ""),
+            "alarm": events["kind"] == "deadline",
+            "unit": events["unit"],
+            "document": events["document"],
+        }
+    )
+    if warn_days:
+        deadlines = rows[rows["alarm"]]
+        label = deadlines["summary"].str.replace(r"^[^:]+: ", "", regex=True)
+        warn = deadlines.assign(
+            uid=deadlines["uid"].str.replace("@cycle", f".warn-{warn_days}d@cycle", regex=False),
+            start=deadlines["start"] - pd.Timedelta(days=warn_days),
+            end=deadlines["start"] - pd.Timedelta(days=warn_days - 1),
+            summary=t("warn_summary", lang, days=warn_days) + label,
+            alarm=False,
+        )
+        rows = pd.concat([rows, warn]).sort_values(["start", "uid"], kind="stable")
+    rows = rows.reset_index(drop=True)
+    rows["hash"] = _content_hash(rows)
+    return rows
+
+
+def _description(events: pd.DataFrame, lang: str) -> pd.Series:
+    """Purpose, parties, source and note: per document, so few distinct strings."""
+    parts = events[[col("purpose", lang), "parties", "source", "note"]]
+    fmt = {
+        "parties": t("parties", lang) + ": ",
+        "source": t("source", lang) + ": ",
+    }
+
+    def one(purpose: str, parties: str, source: str, note: str) -> str:
+        lines = [purpose] if purpose else []
+        if parties:
+            lines.append(fmt["parties"] + parties)
+        if note:
+            lines.append(note)
+        lines.append(fmt["source"] + source)
+        return "\n".join(lines)
+
+    distinct = parts.drop_duplicates()
+    texts = {tuple(r): one(*r) for r in distinct.itertuples(index=False)}
+    return pd.Series([texts[tuple(r)] for r in parts.itertuples(index=False)], index=events.index, dtype=object)
+
+
+def _content_hash(rows: pd.DataFrame) -> pd.Series:
+    """A stable digest of what a subscriber sees: it decides whether SEQUENCE moves."""
+    cols = ["summary", "description", "categories", "url", "location", "contact"]
+    dates = rows["start"].dt.strftime("%Y%m%d") + rows["end"].dt.strftime("%Y%m%d")
+    text = dates + rows["alarm"].map({True: "a", False: ""})
+    for c in cols:
+        text = text + "\x1e" + rows[c]
+    return text.map(lambda s: hashlib.blake2b(s.encode(), digest_size=8).hexdigest())
+
+
+# --------------------------------------------------------------------------- SEQUENCE, LAST-MODIFIED
+
+
+def now_utc() -> datetime:
+    """Now, or SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def previous_state(path: Path) -> dict[str, tuple[str, int, str]]:
+    """UID → (content hash, SEQUENCE, LAST-MODIFIED) of an earlier export at ``path``."""
+    if not path.is_file():
+        return {}
+    cal = Calendar.from_ical(path.read_bytes())
+    state = {}
+    for ev in cal.walk("VEVENT"):
+        modified = ev.get("LAST-MODIFIED")
+        state[str(ev["UID"])] = (
+            str(ev.get("X-CYCLE-HASH", "")),
+            int(ev.get("SEQUENCE", 0)),
+            modified.to_ical().decode() if modified is not None else "",
+        )
+    return state
+
+
+def stamp(rows: pd.DataFrame, previous: dict[str, tuple[str, int, str]], now: datetime) -> pd.DataFrame:
+    """Unchanged events keep their SEQUENCE and LAST-MODIFIED; changed ones move on."""
+    now_text = now.strftime("%Y%m%dT%H%M%SZ")
+    if previous:
+        prev = pd.DataFrame.from_dict(previous, orient="index", columns=["phash", "pseq", "pmod"])
+        joined = rows[["uid", "hash"]].join(prev, on="uid")
+        known = joined["phash"].notna()
+        same = known & (joined["phash"] == joined["hash"]) & (joined["pmod"] != "")
+        seq = np.where(same, joined["pseq"].fillna(0), np.where(known, joined["pseq"].fillna(-1) + 1, 0))
+        modified = np.where(same, joined["pmod"], now_text)
+    else:
+        seq, modified = np.zeros(len(rows), dtype=int), np.full(len(rows), now_text)
+    out = rows.assign(sequence=pd.Series(seq, index=rows.index).astype(int), modified=modified)
+    # DTSTAMP: the build time when pinned, else the event's own LAST-MODIFIED, so re-exporting
+    # unchanged input gives the same bytes.
+    out["dtstamp"] = now_text if "SOURCE_DATE_EPOCH" in os.environ else out["modified"]
+    return out
+
+
+# --------------------------------------------------------------------------- calendar header
+
+
+@dataclass(frozen=True)
+class Header:
+    feed: bool
+    name: str = ""
+    description: str = ""
+    warn_days: int | None = None
+    lang: str = "da"
+
+
+def header_calendar(h: Header) -> Calendar:
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID)
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    if h.feed:  # a one-off import is better without a calendar name (it would make a new calendar)
+        cal.add("name", h.name)
+        cal.add("x-wr-calname", h.name)
+        cal.add("x-wr-caldesc", h.description)
+        cal.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", REFRESH)
+    return cal
+
+
+def _alarm(h: Header) -> Alarm | None:
+    if h.feed or not h.warn_days:
+        return None  # Outlook drops alarms on subscribed calendars: warning events do the job
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", t("warn_summary", h.lang, days=h.warn_days).rstrip(": "))
+    alarm.add("trigger", timedelta(days=-h.warn_days))
+    return alarm
+
+
+# --------------------------------------------------------------------------- the reference path
+
+
+def _utc(text: str) -> datetime:
+    return datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+
+
+def to_event(r, alarm: Alarm | None) -> Event:
+    ev = Event()
+    ev.add("summary", r.summary)
+    ev.add("dtstart", r.start.date())
+    ev.add("dtend", r.end.date())
+    ev.add("dtstamp", _utc(r.dtstamp))
+    ev.add("uid", r.uid)
+    ev.add("sequence", int(r.sequence))
+    ev.add("categories", r.categories.split("\x1f"))
+    if r.contact:
+        ev.add("contact", r.contact)
+    ev.add("description", r.description)
+    ev.add("last-modified", _utc(r.modified))
+    if r.location:
+        ev.add("location", r.location)
+    ev.add("transp", "TRANSPARENT")
+    if r.url:
+        ev.add("url", r.url)
+    ev.add("x-cycle-hash", r.hash)
+    ev.add("x-microsoft-cdo-alldayevent", "TRUE")
+    ev.add("x-microsoft-cdo-busystatus", "FREE")
+    if alarm is not None and r.alarm:
+        ev.add_component(alarm)
+    return ev
+
+
+def to_calendar(rows: pd.DataFrame, header: Header) -> Calendar:
+    """The reference renderer: one ``icalendar.Event`` per row."""
+    cal = header_calendar(header)
+    alarm = _alarm(header)
+    for r in rows.itertuples(index=False):
+        cal.add_component(to_event(r, alarm))
+    return cal
+
+
+# --------------------------------------------------------------------------- the bulk path
+
+
+def _line(name: str, value) -> str:
+    return Contentline.from_parts(name, Parameters(), value).to_ical().decode("utf-8") + "\r\n"
+
+
+def _lines(name: str, values: pd.Series, kind=vText) -> np.ndarray:
+    """Content lines for a column: each distinct value escaped and folded once by icalendar.
+    Values with nothing to escape and short enough not to fold are joined directly."""
+    codes, uniques = pd.factorize(values, sort=False)
+    uniques = pd.Series(uniques, dtype=object)
+    if kind is vText:
+        plain = ~uniques.str.contains(_NEEDS_ESCAPE, regex=True) & (
+            uniques.str.encode("utf-8").str.len() + len(name) + 1 < 75
+        )
+    else:
+        plain = pd.Series(False, index=uniques.index)
+    rendered = np.where(plain, name + ":" + uniques + "\r\n", None)
+    for i in np.flatnonzero(~plain.to_numpy()):
+        rendered[i] = _line(name, kind(uniques[i]))
+    return rendered[codes]
+
+
+def _optional(name: str, values: pd.Series) -> np.ndarray:
+    lines = _lines(name, values)
+    return np.where(values.to_numpy() == "", "", lines)
+
+
+def _dates(name: str, values: pd.Series) -> np.ndarray:
+    days = values.to_numpy().astype("datetime64[D]").astype(str)
+    return np.char.add(np.char.add(f"{name};VALUE=DATE:", np.char.replace(days, "-", "")), "\r\n").astype(object)
+
+
+def render(rows: pd.DataFrame, header: Header) -> bytes:
+    """The bulk renderer: the same bytes as ``to_calendar(rows, header).to_ical()``."""
+    head = header_calendar(header).to_ical().decode("utf-8")
+    head = head[: -len("END:VCALENDAR\r\n")]
+    body = "".join(_event_lines(rows, header).ravel().tolist())
+    return (head + body + "END:VCALENDAR\r\n").encode("utf-8")
+
+
+def _event_blocks(rows: pd.DataFrame, header: Header) -> pd.Series:
+    """Each row's VEVENT text (for feeds that share events)."""
+    lines = _event_lines(rows, header)
+    return pd.Series(["".join(r) for r in lines.tolist()], index=rows.index, dtype=object)
+
+
+def _event_lines(rows: pd.DataFrame, header: Header) -> np.ndarray:
+    """A (rows × properties) array of content lines, in icalendar's canonical property order."""
+    alarm = _alarm(header)
+    alarm_text = alarm.to_ical().decode("utf-8") if alarm is not None else ""
+    columns = [
+        np.full(len(rows), "BEGIN:VEVENT\r\n", dtype=object),
+        _lines("SUMMARY", rows["summary"]),
+        _dates("DTSTART", rows["start"]),
+        _dates("DTEND", rows["end"]),
+        ("DTSTAMP:" + rows["dtstamp"] + "\r\n").to_numpy(),
+        _lines("UID", rows["uid"]),
+        ("SEQUENCE:" + rows["sequence"].astype(str) + "\r\n").to_numpy(),
+        _categories(rows["categories"]),
+        _optional("CONTACT", rows["contact"]),
+        _lines("DESCRIPTION", rows["description"]),
+        ("LAST-MODIFIED:" + rows["modified"] + "\r\n").to_numpy(),
+        _optional("LOCATION", rows["location"]),
+        np.full(len(rows), "TRANSP:TRANSPARENT\r\n", dtype=object),
+        _optional("URL", rows["url"]),
+        ("X-CYCLE-HASH:" + rows["hash"] + "\r\n").to_numpy(),
+        np.full(len(rows), "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\nX-MICROSOFT-CDO-BUSYSTATUS:FREE\r\n", dtype=object),
+        np.where(rows["alarm"].to_numpy(), alarm_text, ""),
+        np.full(len(rows), "END:VEVENT\r\n", dtype=object),
+    ]
+    stacked = np.empty((len(rows), len(columns)), dtype=object)
+    for i, c in enumerate(columns):
+        stacked[:, i] = c
+    return stacked
+
+
+def _categories(values: pd.Series) -> np.ndarray:
+    codes, uniques = pd.factorize(values, sort=False)
+    rendered = np.array([_line("CATEGORIES", vCategory(u.split("\x1f"))) for u in uniques], dtype=object)
+    return rendered[codes]
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _is_ours(path: Path) -> bool:
+    with path.open("rb") as f:
+        head = f.read(4096)
+    return head.startswith(b"BEGIN:VCALENDAR") and PRODID.encode() in head
+
+
+def _guard(path: Path, force: bool) -> None:
+    if path.exists() and not force and (path.is_dir() or not _is_ours(path)):
+        raise CycleError(
+            "findes og er ikke en iCalendar-fil skrevet af cycle (brug --force for at overskrive)",
+            "exists and is not an iCalendar file written by cycle (use --force to overwrite)",
+            file=path,
+            key="output",
+        )
+
+
+def calendar_name(plan: Plan, lang: str, unit_name: str = "") -> tuple[str, str]:
+    model = plan.model.name_en if lang == "en" else plan.model.name
+    name = f"{model}: {t('calname', lang)} {plan.term.label}" + (f" – {unit_name}" if unit_name else "")
+    return name, t("caldesc", lang, model=model, period=plan.term.label)
+
+
+def export(plan: Plan, path: str | Path, opts: Options, *, force: bool = False) -> Path:
+    """Write one calendar file; SEQUENCE moves for the events that changed since the last export."""
+    path = Path(path)
+    _guard(path, force)
+    selected = select(plan, opts)
+    unit_name = ""
+    if len(opts.units) == 1 and plan.units is not None:
+        unit_name = plan.units.set_index("id").loc[opts.units[0], "name"]
+    name, desc = calendar_name(plan, opts.lang, unit_name)
+    header = Header(opts.feed, name, desc, opts.warn_days, opts.lang)
+    rows = feed_rows(selected, opts.lang, opts.warn_days)
+    previous = previous_state(path) if path.is_file() and _is_ours(path) else {}
+    return write_atomic(path, render(stamp(rows, previous, now_utc()), header))
+
+
+def safe_name(unit: str) -> str:
+    """A file name for a unit id, whatever it holds: ASCII slug plus a digest of the id."""
+    slug = re.sub(r"[^a-z0-9]+", "-", unit.lower().translate(str.maketrans("æøåé", "oaae"))).strip("-")[:40]
+    digest = hashlib.blake2b(unit.encode("utf-8"), digest_size=4).hexdigest()
+    return f"enhed-{slug or 'x'}-{digest}.ics"
+
+
+def export_split(plan: Plan, directory: str | Path, opts: Options, *, force: bool = False) -> Path:
+    """One feed per organisation unit (its own events plus the municipality-wide ones that
+    concern it), an ``all.ics`` and an index ``feeds.json``; each file written atomically."""
+    directory = Path(directory)
+    index_path = directory / INDEX
+    if directory.exists() and not directory.is_dir():
+        raise CycleError("er ikke en mappe", "is not a directory", file=directory, key="output")
+    if directory.is_dir() and any(directory.iterdir()) and not index_path.is_file() and not force:
+        raise CycleError(
+            "mappen findes og er ikke skrevet af cycle (brug --force)",
+            "the directory exists and was not written by cycle (use --force)",
+            file=directory,
+            key="output",
+        )
+    if plan.units is None or plan.units.empty:
+        raise CycleError("--split unit kræver en enhedsfil", "--split unit needs a units file", key="units")
+    selected = select(plan, opts)
+    units = plan.units[plan.units["id"].isin(opts.units)] if opts.units else plan.units
+    rows = feed_rows(selected, opts.lang, opts.warn_days)
+    # A subscriber's state is kept in all.ics: every event in any feed is in it.
+    previous = previous_state(directory / "all.ics") if (directory / "all.ics").is_file() else {}
+    rows = stamp(rows, previous, now_utc())
+    blocks = _event_blocks(rows, Header(opts.feed, warn_days=opts.warn_days, lang=opts.lang))
+    unit_of = rows["unit"]
+    is_shared = (unit_of == "") & rows["document"].isin(concerning(plan))
+    shared = "".join(blocks[is_shared])
+    per_unit = blocks[unit_of != ""].groupby(unit_of[unit_of != ""]).agg("".join)
+
+    def calendar_bytes(body: str, unit_name: str = "") -> bytes:
+        name, desc = calendar_name(plan, opts.lang, unit_name)
+        head = header_calendar(Header(opts.feed, name, desc, opts.warn_days, opts.lang)).to_ical().decode()
+        return (head[: -len("END:VCALENDAR\r\n")] + body + "END:VCALENDAR\r\n").encode("utf-8")
+
+    directory.mkdir(parents=True, exist_ok=True)
+    old = json.loads(index_path.read_text(encoding="utf-8")) if index_path.is_file() else {"feeds": []}
+    write_atomic(directory / "all.ics", calendar_bytes("".join(blocks)))
+    index = [{"unit": "", "name": t("all_units", opts.lang), "file": "all.ics", "events": len(rows)}]
+    counts = (unit_of[unit_of != ""]).value_counts()
+    n_shared = int(is_shared.sum())
+    for uid_, name in zip(units["id"], units["name"], strict=True):
+        file = safe_name(uid_)
+        write_atomic(directory / file, calendar_bytes(shared + per_unit.get(uid_, ""), name))
+        index.append({"unit": uid_, "name": name, "file": file, "events": n_shared + int(counts.get(uid_, 0))})
+    written = {e["file"] for e in index}
+    for entry in old.get("feeds", []):  # feeds of units that are gone
+        stale = directory / entry.get("file", "")
+        if entry.get("file") and entry["file"] not in written and stale.is_file() and stale.parent == directory:
+            stale.unlink()
+    write_atomic(
+        index_path,
+        json.dumps({"model": plan.model.id, "period": plan.term.label, "feeds": index}, ensure_ascii=False, indent=2)
+        + "\n",
+    )
+    return directory
+
+
+def parse_kinds(text: str | Sequence[str] | None) -> tuple[str, ...]:
+    if not text:
+        return DEFAULT_KINDS
+    items = text.split(",") if isinstance(text, str) else list(chain.from_iterable(s.split(",") for s in text))
+    return tuple(k.strip() for k in items if k.strip())
