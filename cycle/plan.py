@@ -286,20 +286,12 @@ class _Scheduler:
             note = rule.note
             if day.year in overrides:
                 day, note = overrides[day.year].date, overrides[day.year].note
+            if rule.not_after:  # "no later than": a later date moves back to the law's date
+                day = min(day, date(day.year, *rule.not_after))
             nominal = day
             day = self.wd.shift(day, rule.shift)
             if rule.meeting:
                 day = self._land(doc, rule, day)
-            if rule.not_after and day > date(day.year, *rule.not_after):
-                raise CycleError(
-                    f"{day.isoformat()} ligger efter lovens frist {rule.not_after[1]}/{rule.not_after[0]}: "
-                    f"møderne gør reglen umulig",
-                    f"{day.isoformat()} is after the legal deadline {day.year}-{rule.not_after[0]:02}-"
-                    f"{rule.not_after[1]:02}: the meetings make the rule impossible",
-                    file=doc.file,
-                    rule=doc.id,
-                    key=f"{rule.kind}.not_after",
-                )
             rows.append(
                 {
                     "document": doc.id,
@@ -403,16 +395,12 @@ def _rule_table(model: Model) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# How each kind of event reads, in Danish and English (prefix or suffix of title/label).
 _LABELS = {
-    "drafting": ("{title}: udarbejdelse", "{title_en}: drafting"),
-    "validity": ("{title}: gyldighedsperiode", "{title_en}: validity period"),
-    "carried": (
-        "{title} ({period}): gælder indtil efterfølgeren vedtages",
-        "{title_en} ({period}): in force until its successor is adopted",
-    ),
-    "deadline": ("Frist: {label}", "Deadline: {label_en}"),
-    "milestone": ("{label}", "{label_en}"),
-    "meeting": ("{title}", "{title_en}"),
+    "drafting": (": udarbejdelse", ": drafting"),
+    "validity": (": gyldighedsperiode", ": validity period"),
+    "carried": (": gælder indtil efterfølgeren vedtages", ": in force until its successor is adopted"),
+    "deadline": ("Frist: ", "Deadline: "),
 }
 
 
@@ -423,12 +411,21 @@ def _events_table(model: Model, term: Term, rows: list[dict], units: pd.DataFram
     base = base.merge(_rule_table(model), on="document", how="left", validate="many_to_one")
     base["model"] = model.id
 
-    def fmt(r: pd.Series, lang: int) -> str:
-        key = "carried" if r["kind"] == "validity" and r["period"] != term.label else r["kind"]
-        return _LABELS[key][lang].format(**r)
-
-    base["summary"] = base.apply(fmt, axis=1, lang=0)
-    base["summary_en"] = base.apply(fmt, axis=1, lang=1)
+    carried = (base["kind"] == "validity") & (base["period"] != term.label)
+    for lang, suffix in ((0, ""), (1, "_en")):
+        title, label = base["title" + suffix], base["label" + suffix]
+        by_kind = {
+            "drafting": title + _LABELS["drafting"][lang],
+            "validity": title + _LABELS["validity"][lang],
+            "deadline": _LABELS["deadline"][lang] + label,
+            "milestone": label,
+            "meeting": title,
+        }
+        summary = pd.Series("", index=base.index, dtype=object)
+        for kind, text in by_kind.items():
+            summary = summary.mask(base["kind"] == kind, text)
+        carried_text = title + " (" + base["period"] + ")" + _LABELS["carried"][lang]
+        base["summary" + suffix] = summary.mask(carried, carried_text)
     base["unit"] = ""
     base["unit_name"] = ""
     if units is not None and len(units) and base["per_unit"].any():
