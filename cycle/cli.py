@@ -326,6 +326,97 @@ def ical(
         iv.export(plan, output, opts, force=force)
 
 
+def _today_option(f):
+    return click.option("--today", "today", default=None, help="The date the chart marks as today (default: today).")(f)
+
+
+@cli.command()
+@_model
+@_period
+@_units
+@_today_option
+@click.option("--expand-units", is_flag=True, help="A row per unit under per-unit documents.")
+@click.option(
+    "--plotlyjs",
+    type=click.Choice(("inline", "cdn")),
+    default="inline",
+    show_default=True,
+    help="inline works offline; cdn makes a small file that needs the internet.",
+)
+@click.option("--output", "-o", required=True, type=click.Path(), help="FILE.html, .png or .svg")
+@_lang
+def gantt(
+    model: str,
+    period: str | None,
+    units: str | None,
+    today: str | None,
+    expand_units: bool,
+    plotlyjs: str,
+    output: str,
+    lang: str,
+) -> None:
+    """The election-period Gantt chart."""
+    from .period import parse_date
+    from .views import charts
+
+    day = parse_date(today) if today else _today()
+    plan = _plan(model, period or str(day.year), units, day)
+    charts.write_figure(
+        charts.gantt(plan, lang=lang, today=day, expand_units=expand_units), output, "cycle-gantt", plotlyjs
+    )
+
+
+@cli.command()
+@_model
+@_units
+@click.option("--year", type=int, default=None, help="The year (default: this year).")
+@_today_option
+@click.option("--plotlyjs", type=click.Choice(("inline", "cdn")), default="inline", show_default=True)
+@click.option("--output", "-o", required=True, type=click.Path(), help="FILE.html, .png or .svg")
+@_lang
+def wheel(
+    model: str, units: str | None, year: int | None, today: str | None, plotlyjs: str, output: str, lang: str
+) -> None:
+    """The årshjul: the year's windows and deadlines around twelve months."""
+    from .period import parse_date
+    from .views import charts
+
+    day = parse_date(today) if today else _today()
+    year = year or day.year
+    plan = _plan(model, str(year), units, day)
+    charts.write_figure(charts.wheel(plan, year, lang=lang, today=day), output, "cycle-wheel", plotlyjs)
+
+
+@cli.command()
+@_model
+@_period
+@_units
+@_today_option
+@click.option("--base-url", default="", help="Where the site is served, for the feeds' full addresses.")
+@click.option("--warn", default="14d", show_default=True, help="Warning events before each deadline ('' for none).")
+@click.option("--output", "-o", default="site", show_default=True, type=click.Path(file_okay=False))
+@_lang
+def publish(
+    model: str,
+    period: str | None,
+    units: str | None,
+    today: str | None,
+    base_url: str,
+    warn: str,
+    output: str,
+    lang: str,
+) -> None:
+    """A static site for the intranet: charts, timeline, due this quarter and Outlook feeds."""
+    from .period import parse_date
+    from .views import ical as iv
+    from .views import site
+
+    day = parse_date(today) if today else _today()
+    plan = _plan(model, period, units, day)
+    site.publish(plan, output, today=day, lang=lang, base_url=base_url, warn_days=iv.parse_warn(warn))
+    click.echo(f"{output}/index.html")
+
+
 # --------------------------------------------------------------------------- entry point
 
 

@@ -61,6 +61,47 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Deadlines and milestones in the governance of {model}, election period {period}. Published with cycle.",
     ),
     "all_units": ("Alle", "All"),
+    "carried_over": ("Gælder fra forrige valgperiode", "In force from the previous term"),
+    "gantt_title": (
+        "{model}: styringsdokumenter i valgperioden {period}",
+        "{model}: governance documents in the election period {period}",
+    ),
+    "site_title": ("{model}: styringskæde og årshjul", "{model}: governance chain and annual wheel"),
+    "updated": ("opdateret", "updated"),
+    "nav_due": ("Dette kvartal", "This quarter"),
+    "nav_gantt": ("Valgperioden", "The election period"),
+    "nav_wheel": ("Årshjul", "Annual wheel"),
+    "nav_timeline": ("Tidsramme", "Timeline"),
+    "nav_feeds": ("Kalendere til Outlook", "Calendars for Outlook"),
+    "timeline_note": (
+        "Farverne følger styringskædens tabel: udarbejdelse og gyldighedsperiode; ◆ er frister og milepæle.",
+        "Colours follow the governance chain's table: drafting and validity; ◆ marks deadlines and milestones.",
+    ),
+    "feeds_intro": (
+        "Hver enhed har sin egen kalender med sine egne frister og de fælles frister, der vedrører den.",
+        "Each unit has its own calendar with its own deadlines and the shared ones that concern it.",
+    ),
+    "file": ("Fil", "File"),
+    "events": ("Begivenheder", "Events"),
+    "address": ("Adresse", "Address"),
+    "subscribe_head": (
+        "Abonnér i Outlook (anbefales: ændringer kommer automatisk)",
+        "Subscribe in Outlook (recommended: changes arrive by themselves)",
+    ),
+    "subscribe_how": (
+        "Kopiér kalenderens adresse. I Outlook: Kalender → Tilføj kalender → Fra internettet, indsæt adressen, giv kalenderen et navn og vælg Importér. Outlook henter ændringer af sig selv (ca. hver 12. time).",
+        "Copy the calendar's address. In Outlook: Calendar → Add calendar → From Internet, paste the address, name the calendar and choose Import. Outlook fetches changes by itself (about every 12 hours).",
+    ),
+    "import_head": ("Importér én gang", "Import once"),
+    "import_how": (
+        "hent filen og åbn den i Outlook (eller Filer → Åbn og eksporter → Importér/eksportér). En importeret kalender opdateres ikke; en ny import kan give dubletter.",
+        "download the file and open it in Outlook (or File → Open & Export → Import/Export). An imported calendar does not update; importing again can duplicate events.",
+    ),
+    "footer": (
+        "Lavet med cycle ud fra modellen for {model}. Hver regel har sin kilde; se begivenhedernes beskrivelse.",
+        "Made with cycle from the model of {model}. Every rule has its source; see the events' descriptions.",
+    ),
+    "wheel_title": ("{model}: årshjul {year}", "{model}: annual wheel {year}"),
 }
 
 #: One-letter cell codes for the text timeline.

@@ -1,0 +1,230 @@
+"""The static site for the intranet: one page with the Gantt chart, the årshjul, the coloured
+quarter timeline, "due this quarter" and the calendar feeds, plus the feeds themselves.
+
+It works from ``file://`` and from any static web server, with no internet: plotly.js is a file
+beside the page. The whole site is built in a temporary folder and swapped in, so an existing
+site is never left half-written; a folder that ``cycle publish`` did not write is never emptied.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import plotly.offline
+
+from ..errors import CycleError
+from ..i18n import col, t
+from ..io import write_atomic
+from ..period import Quarter
+from ..plan import Plan
+from . import ical as iv
+from .charts import figure_html, gantt, wheel
+from .due import SECTIONS, due
+from .timeline import HTML_STYLE, timeline, timeline_html_table
+
+MARKER = ".cycle-site.json"
+IMPORT_FILE = "frister.ics"
+
+PAGE_STYLE = """
+body { font: 15px/1.45 system-ui, "Segoe UI", Arial, sans-serif; margin: 0; color: #222; background: #fafafa; }
+header { background: #1f3b57; color: white; padding: 18px 28px; }
+header h1 { margin: 0 0 4px; font-size: 24px; }
+nav a { color: #cfe2f3; margin-right: 16px; }
+main { padding: 8px 28px 40px; max-width: 1500px; }
+section { background: white; border: 1px solid #ddd; border-radius: 6px; padding: 12px 18px; margin: 18px 0; }
+h2 { font-size: 19px; margin: 6px 0 10px; }
+.due { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 6px 24px; }
+.due h3 { font-size: 15px; margin: 8px 0 4px; }
+.due ul, .feeds ul { margin: 0; padding-left: 18px; }
+.due .when { color: #555; font-variant-numeric: tabular-nums; }
+table.feeds { border-collapse: collapse; }
+table.feeds td, table.feeds th { border-bottom: 1px solid #eee; padding: 4px 10px; text-align: left; }
+.url { font-family: ui-monospace, monospace; font-size: 12px; color: #555; }
+.scroll { overflow-x: auto; }
+table.cycle-timeline { font-size: 12px; }
+footer { color: #666; font-size: 13px; padding: 0 28px 30px; }
+"""
+
+# Shows the absolute address of each feed when the page is served over http(s), for pasting
+# into Outlook's "Fra internettet". Reads only the page's own location.
+URL_SCRIPT = """
+document.querySelectorAll("a.feed").forEach(function (a) {
+  if (location.protocol.indexOf("http") === 0) {
+    a.parentNode.parentNode.querySelector(".url").textContent = new URL(a.getAttribute("href"), location.href).href;
+  }
+});
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def publish(
+    plan: Plan, directory: str | Path, *, today: date, lang: str = "da", base_url: str = "", warn_days: int | None = 14
+) -> Path:
+    """Build the site into ``directory``."""
+    directory = Path(directory)
+    if directory.exists() and (
+        not directory.is_dir() or (any(directory.iterdir()) and not (directory / MARKER).is_file())
+    ):
+        raise CycleError(
+            "findes og er ikke skrevet af cycle publish: vælg en tom eller ny mappe",
+            "exists and was not written by cycle publish: choose an empty or new folder",
+            file=directory,
+            key="output",
+        )
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+    try:
+        _build(plan, tmp, directory, today=today, lang=lang, base_url=base_url, warn_days=warn_days)
+        _swap(tmp, directory)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return directory
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+    new.rename(target)
+    new.parent.joinpath(target.name).chmod(0o755)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _build(
+    plan: Plan, out: Path, previous: Path, *, today: date, lang: str, base_url: str, warn_days: int | None
+) -> None:
+    # Earlier feeds carry each event's SEQUENCE and LAST-MODIFIED: start from them.
+    if (previous / "feeds").is_dir():
+        shutil.copytree(previous / "feeds", out / "feeds")
+    if (previous / IMPORT_FILE).is_file():
+        shutil.copy2(previous / IMPORT_FILE, out / IMPORT_FILE)
+    feed_opts = iv.Options(feed=True, warn_days=warn_days, lang=lang)
+    has_units = plan.units is not None and not plan.units.empty
+    if has_units:
+        iv.export_split(plan, out / "feeds", feed_opts)
+    else:
+        iv.export(plan, out / "feeds" / "all.ics", feed_opts, force=True)
+    iv.export(plan, out / IMPORT_FILE, iv.Options(warn_days=warn_days, lang=lang), force=True)
+    write_atomic(out / "plotly.min.js", plotly.offline.get_plotlyjs())
+    year = today.year if plan.term.first_year <= today.year <= plan.term.last_year else plan.term.first_year
+    quarter = Quarter.of(today) if year == today.year else Quarter(year, 1)
+    page = _page(
+        plan,
+        today=today,
+        year=year,
+        quarter=quarter,
+        lang=lang,
+        base_url=base_url,
+        feeds=_feeds(out / "feeds", plan, lang),
+    )
+    write_atomic(out / "index.html", page)
+    write_atomic(out / MARKER, json.dumps({"model": plan.model.id, "period": plan.term.label}) + "\n")
+
+
+def _feeds(folder: Path, plan: Plan, lang: str) -> list[dict]:
+    index = folder / iv.INDEX
+    if index.is_file():
+        return json.loads(index.read_text(encoding="utf-8"))["feeds"]
+    return [{"unit": "", "name": t("all_units", lang), "file": "all.ics", "events": None}]
+
+
+def _page(plan: Plan, *, today: date, year: int, quarter: Quarter, lang: str, base_url: str, feeds: list[dict]) -> str:
+    name = plan.model.name_en if lang == "en" else plan.model.name
+    title = t("site_title", lang, model=name)
+    gantt_html = figure_html(gantt(plan, lang=lang, today=today), "cycle-gantt", full_html=False, plotlyjs=False)
+    wheel_html = figure_html(wheel(plan, year, lang=lang, today=today), "cycle-wheel", full_html=False, plotlyjs=False)
+    parts = [
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title>",
+        '<script src="plotly.min.js"></script>',
+        f"<style>{PAGE_STYLE}{HTML_STYLE}</style></head><body>",
+        f"<header><h1>{_e(title)}</h1>",
+        f"<p>{_e(t('period', lang))} {_e(plan.term.label)} · {_e(t('updated', lang))} {today.isoformat()}</p>",
+        "<nav>"
+        + "".join(
+            f'<a href="#{a}">{_e(t(k, lang))}</a>'
+            for a, k in (
+                ("due", "nav_due"),
+                ("gantt", "nav_gantt"),
+                ("wheel", "nav_wheel"),
+                ("timeline", "nav_timeline"),
+                ("feeds", "nav_feeds"),
+            )
+        )
+        + "</nav></header><main>",
+        _due_section(plan, quarter, lang),
+        f'<section id="gantt"><h2>{_e(t("nav_gantt", lang))}</h2>{gantt_html}</section>',
+        f'<section id="wheel"><h2>{_e(t("nav_wheel", lang))} {year}</h2>{wheel_html}</section>',
+        f'<section id="timeline"><h2>{_e(t("nav_timeline", lang))}</h2>'
+        f'<div class="scroll">{timeline_html_table(timeline(plan, lang), lang)}</div>'
+        f"<p>{_e(t('timeline_note', lang))}</p></section>",
+        _feeds_section(feeds, lang, base_url, has_units=len(feeds) > 1),
+        "</main>",
+        f"<footer>{_e(t('footer', lang, model=name))}</footer>",
+        f"<script>{URL_SCRIPT}</script>",
+        "</body></html>\n",
+    ]
+    return "\n".join(parts)
+
+
+def _due_section(plan: Plan, quarter: Quarter, lang: str) -> str:
+    d = due(plan, quarter)
+    heads = {
+        "drafting": "drafting",
+        "deadlines": "deadlines",
+        "milestones": "milestones",
+        "meetings": "meetings",
+        "in_force": "in_force",
+    }
+    blocks = []
+    for section in SECTIONS:
+        df: pd.DataFrame = d[section]
+        items = []
+        for (_s, _e2, _doc, _k), g in df.groupby(["start", "end", "document", "kind"], sort=False):
+            row = g.iloc[0]
+            start, end = row["start"].date(), row["end"].date()
+            when = start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
+            text = row[col("summary", lang)]
+            if (g["unit"] != "").any():
+                names = ", ".join(g["unit_name"])
+                text = f"{text.rsplit(' – ', 1)[0]} ({len(g)} {t('units', lang)}: {names})"
+            items.append(f'<li><span class="when">{_e(when)}</span> {_e(text)}</li>')
+        body = "".join(items) or f"<li>{_e(t('nothing', lang))}</li>"
+        blocks.append(f"<div><h3>{_e(t(heads[section], lang))}</h3><ul>{body}</ul></div>")
+    head = t("due_title", lang, quarter=str(quarter), model=plan.model.name_en if lang == "en" else plan.model.name)
+    return f'<section id="due"><h2>{_e(head)}</h2><div class="due">{"".join(blocks)}</div></section>'
+
+
+def _feeds_section(feeds: list[dict], lang: str, base_url: str, has_units: bool) -> str:
+    rows = []
+    for f in feeds:
+        href = f"feeds/{f['file']}"
+        url = f"{base_url.rstrip('/')}/{href}" if base_url else href
+        rows.append(
+            f'<tr><td>{_e(f["name"])}</td><td><a class="feed" href="{_e(href)}">{_e(f["file"])}</a></td>'
+            f'<td>{_e(f.get("events") or "")}</td><td class="url">{_e(url)}</td></tr>'
+        )
+    return (
+        f'<section id="feeds"><h2>{_e(t("nav_feeds", lang))}</h2>'
+        f"<p>{_e(t('feeds_intro', lang))}</p>"
+        f'<table class="feeds"><thead><tr><th>{_e(t("unit", lang))}</th><th>{_e(t("file", lang))}</th>'
+        f"<th>{_e(t('events', lang))}</th><th>{_e(t('address', lang))}</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<h3>{_e(t('subscribe_head', lang))}</h3><p>{_e(t('subscribe_how', lang))}</p>"
+        f'<h3>{_e(t("import_head", lang))}</h3><p><a href="{IMPORT_FILE}">{IMPORT_FILE}</a> — '
+        f"{_e(t('import_how', lang))}</p></section>"
+    )

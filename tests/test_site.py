@@ -1,0 +1,151 @@
+"""The published site: deterministic, offline, safe with hostile names, and rendered in a real
+browser (headless Chromium) with the expected number of bars and marks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cycle import build_plan
+from cycle.views import charts
+from tests.conftest import CALENDARS, ROOT, require_tool
+
+EVIL = "<script>alert(1)</script>"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def evil_units(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("units") / "units.csv"
+    text = (CALENDARS / "lemvig-units.csv").read_text(encoding="utf-8")
+    path.write_text(text + f'evil,"{EVIL}",Test & "quotes",Leder <b>x</b>,Direktør\n', encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, evil_units) -> Path:
+    from cycle.cli import main
+
+    out = tmp_path_factory.mktemp("pub") / "site"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    try:
+        with pytest.raises(SystemExit) as done:
+            main(["publish", "--units", str(evil_units), "--today", "2026-11-22", "-o", str(out)])
+            raise SystemExit(0)
+        assert done.value.code == 0
+    finally:
+        mp.undo()
+    return out
+
+
+def test_site_files(site):
+    names = {p.name for p in site.iterdir()}
+    assert {"index.html", "plotly.min.js", "frister.ics", "feeds", ".cycle-site.json"} <= names
+    index = json.loads((site / "feeds" / "feeds.json").read_text(encoding="utf-8"))
+    assert len(index["feeds"]) == 1 + 13
+    page = (site / "index.html").read_text(encoding="utf-8")
+    for entry in index["feeds"]:
+        assert f'href="feeds/{entry["file"]}"' in page
+        assert (site / "feeds" / entry["file"]).is_file()
+    assert "Tilføj kalender → Fra internettet" in page
+    assert '<script src="plotly.min.js"></script>' in page and "http://" not in page.split("</head>")[0]
+
+
+def test_hostile_names_are_text(site):
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert EVIL not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert page.count("<script") == page.count("</script>") == 4  # plotly.js, two figures, the URL helper
+
+
+def test_publish_is_deterministic_and_keeps_feed_state(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    out = tmp_path / "site"
+    assert run("publish", "--today", "2026-11-22", "-o", out).code == 0
+    first = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796000000")  # a later run with nothing changed
+    assert run("publish", "--today", "2026-11-22", "-o", out).code == 0
+    second = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    changed = {str(k) for k in first if first[k] != second[k]}
+    # only DTSTAMP follows SOURCE_DATE_EPOCH; SEQUENCE and LAST-MODIFIED stay
+    assert changed and all(name.endswith(".ics") for name in changed)
+    for name in changed:
+        old, new = first[Path(name)].split(b"\r\n"), second[Path(name)].split(b"\r\n")
+        diff = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+        assert diff and all(a.startswith(b"DTSTAMP:") and b.startswith(b"DTSTAMP:") for a, b in diff)
+
+
+def test_publish_never_empties_a_foreign_folder(run, tmp_path):
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "budget.xlsx").write_text("important", encoding="utf-8")
+    r = run("publish", "-o", folder)
+    assert r.code == 2 and "cycle publish" in r.err
+    assert [p.name for p in folder.iterdir()] == ["budget.xlsx"]
+
+
+def test_browser_renders_charts_offline(site, evil_units):
+    chromium = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    plan = build_plan("lemvig", 2026, evil_units)
+    gantt_ev = charts.gantt_events(plan)
+    wheel_ev = charts.wheel_events(plan, 2026)
+    requests, dialogs = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto((site / "index.html").as_uri())
+            page.wait_for_selector("#cycle-gantt .barlayer .point")
+            page.wait_for_selector("#cycle-wheel .barlayer .point")
+            count = page.locator
+            assert count("#cycle-gantt .barlayer .point").count() == len(
+                gantt_ev[gantt_ev["kind"].isin(["drafting", "validity"])]
+            )
+            assert count("#cycle-gantt .scatterlayer .point").count() == len(
+                gantt_ev[gantt_ev["kind"].isin(["deadline", "milestone"])]
+            )
+            assert count("#cycle-wheel .barlayer .point").count() == len(
+                wheel_ev[wheel_ev["kind"].isin(["drafting", "validity"])]
+            )
+            assert count("#cycle-wheel .scatterlayer .point").count() == len(
+                wheel_ev[wheel_ev["kind"].isin(["deadline", "milestone"])]
+            )
+            assert EVIL in page.inner_text("#feeds")  # shown as text …
+            assert dialogs == []  # … never run
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "site.png"), full_page=True)
+        finally:
+            browser.close()
+    assert requests and all(u.startswith("file://") for u in requests), requests
+    assert any(u.endswith("plotly.min.js") for u in requests)
+
+
+def test_site_without_units(run, tmp_path):
+    model = tmp_path / "m.toml"
+    model.write_text(
+        (CALENDARS / "dk.toml").read_text(encoding="utf-8").replace('id = "dk"', 'id = "lille"', 1), encoding="utf-8"
+    )
+    out = tmp_path / "site"
+    assert run("publish", "--model", model, "-o", out).code == 0
+    assert (out / "feeds" / "all.ics").is_file()
+    shutil.rmtree(out)
