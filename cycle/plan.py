@@ -60,6 +60,9 @@ EVENT_COLUMNS = [
     "note",
 ]
 _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
+#: Kind → the letter in a UID (Danish, like the timeline's codes): udarbejdelse, gyldighed, frist,
+#: milepæl, møde.
+UID_CODES = {"drafting": "u", "validity": "g", "deadline": "f", "milestone": "m", "meeting": "mo"}
 
 
 @dataclass
@@ -441,8 +444,6 @@ def _events_table(model: Model, term: Term, rows: list[dict], units: pd.DataFram
             .drop(columns=["unit_drop", "unit_name_drop"])
         )
         per_unit["owner"] = per_unit["unit_leader"].where(per_unit["unit_leader"] != "", per_unit["owner"])
-        per_unit["summary"] = per_unit["summary"] + " – " + per_unit["unit_name"]
-        per_unit["summary_en"] = per_unit["summary_en"] + " – " + per_unit["unit_name"]
         base = pd.concat([base[~base["per_unit"]], per_unit.drop(columns="unit_leader")], ignore_index=True)
 
     for col in ("start", "end", "nominal"):
@@ -457,16 +458,17 @@ def _events_table(model: Model, term: Term, rows: list[dict], units: pd.DataFram
     year = base["start"].dt.year.astype(str)
     n = base.groupby(["period", "document", "kind", "unit", year]).cumcount() + 1
     base["occurrence"] = year + "-" + n.astype(str)
+    # A UID reads as model.term.document.<kind code><occurrence>[.unit]: short enough that its
+    # iCalendar line rarely needs folding, which keeps bulk feeds fast.
     unit_part = base["unit"].map(lambda u: "." + quote(u, safe="") if u else "")
     base["uid"] = (
         base["model"]
         + "."
-        + base["period"]
+        + base["period"].str[:4]
         + "."
         + base["document"]
         + "."
-        + base["kind"]
-        + "."
+        + base["kind"].map(UID_CODES)
         + base["occurrence"]
         + unit_part
         + "@cycle"

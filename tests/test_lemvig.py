@@ -137,7 +137,7 @@ def test_uids_are_unique_deterministic_and_readable(plan):
     again = build_plan("lemvig", 2026)
     assert plan.events["uid"].is_unique
     assert plan.events["uid"].tolist() == again.events["uid"].tolist()
-    assert "lemvig.2026-2029.politisk-vision.deadline.2026-1@cycle" in set(plan.events["uid"])
+    assert "lemvig.2026.politisk-vision.f2026-1@cycle" in set(plan.events["uid"])
 
 
 def test_timeline_formats(run, tmp_path: Path):

@@ -217,7 +217,7 @@ def test_exdate_and_rdate_shape_meeting_calendars(tmp_path):
 
 
 def test_explain_shows_rule_source_anchor_offset_shift(run):
-    r = run("explain", "dk.2026-2029.budget-1-behandling.milestone.2026-1@cycle", "--model", "dk")
+    r = run("explain", "dk.2026.budget-1-behandling.m2026-1@cycle", "--model", "dk")
     assert r.code == 0
     assert "anchor budget-vedtagelse; offset -3w" in r.out and "Styrelsesloven § 38" in r.out
     assert "2026-09-09" in r.out and "2026-08-26" in r.out  # nominal, then the meeting it lands on

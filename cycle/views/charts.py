@@ -190,10 +190,10 @@ def _today_line(fig: go.Figure, today: date | None, first: date, last: date, lan
 
 def _hover(df: pd.DataFrame, lang: str) -> list[str]:
     out = []
-    for summary, start, end, parties, source, unit in df[
-        [col("summary", lang), "start", "end", "parties", "source", "unit"]
+    for summary, start, end, parties, source, unit_name in df[
+        [col("summary", lang), "start", "end", "parties", "source", "unit_name"]
     ].itertuples(index=False):
-        title = summary.rsplit(" – ", 1)[0] if unit else summary
+        title = f"{summary} – {unit_name}" if unit_name else summary
         when = start.date().isoformat() + ("" if start == end else f" – {end.date().isoformat()}")
         lines = [f"<b>{_e(title)}</b>", when]
         if parties:

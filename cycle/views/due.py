@@ -88,7 +88,7 @@ def _folded(df: pd.DataFrame, lang: str) -> list[str]:
         start, end = row["start"].date(), row["end"].date()
         when = start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
         if (g["unit"] != "").any():
-            base = row[col("summary", lang)].rsplit(" – ", 1)[0]
+            base = row[col("summary", lang)]
             what = f"{base} ({len(g)} {t('units', lang)})"
         else:
             what = f"{row[col('summary', lang)]}"

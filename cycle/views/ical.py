@@ -43,6 +43,7 @@ REFRESH = "PT12H"
 INDEX = "feeds.json"
 _DURATION = re.compile(r"^\s*(\d+)\s*(d|w)\s*$")
 _NEEDS_ESCAPE = r"[\\;,\n\r]"
+_ESCAPES = re.compile(_NEEDS_ESCAPE)
 
 
 @dataclass(frozen=True)
@@ -110,22 +111,24 @@ def concerning(plan: Plan) -> set[str]:
 # --------------------------------------------------------------------------- property table
 
 
+#: Text columns with few distinct values: categoricals, so rendering factorises them for free.
+_CATEGORICAL = ("summary", "description", "categories", "url", "location", "contact")
+
+
 def feed_rows(events: pd.DataFrame, lang: str = "da", warn_days: int | None = None) -> pd.DataFrame:
     """One row per VEVENT: the property values, before escaping. Warning events ("Frist om 14
     dage: …") are added for deadlines when ``warn_days`` is set."""
-    summary = events[col("summary", lang)]
+    level = events["level"].map(lambda lv: t(lv, lang) if lv in ("politisk", "administrativt") else lv)
     rows = pd.DataFrame(
         {
             "uid": events["uid"],
             "start": events["start"],
             "end": events["end"] + pd.Timedelta(days=1),  # DTEND is exclusive for all-day events
-            "summary": summary,
+            "summary": events[col("summary", lang)],
             "description": _description(events, lang),
-            "categories": events["level"].map(lambda lv: t(lv, lang) if lv in ("politisk", "administrativt") else lv)
-            + "\x1f"
-            + events[col("title", lang)],
+            "categories": level + "\x1f" + events[col("title", lang)],
             "url": events["url"],
-            "location": events["unit_name"],
+            "location": events["unit_name"],  # Outlook shows it beside the subject
             "contact": events["owner"].where(events["unit"] != "", ""),
             "alarm": events["kind"] == "deadline",
             "unit": events["unit"],
@@ -136,48 +139,61 @@ def feed_rows(events: pd.DataFrame, lang: str = "da", warn_days: int | None = No
         deadlines = rows[rows["alarm"]]
         label = deadlines["summary"].str.replace(r"^[^:]+: ", "", regex=True)
         warn = deadlines.assign(
-            uid=deadlines["uid"].str.replace("@cycle", f".warn-{warn_days}d@cycle", regex=False),
+            uid=deadlines["uid"].str.replace("@cycle", f".w{warn_days}@cycle", regex=False),
             start=deadlines["start"] - pd.Timedelta(days=warn_days),
             end=deadlines["start"] - pd.Timedelta(days=warn_days - 1),
             summary=t("warn_summary", lang, days=warn_days) + label,
             alarm=False,
         )
         rows = pd.concat([rows, warn]).sort_values(["start", "uid"], kind="stable")
-    rows = rows.reset_index(drop=True)
+    return finish_rows(rows.reset_index(drop=True))
+
+
+def finish_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Few-valued text as categoricals, and each row's content hash."""
+    for c in _CATEGORICAL:
+        rows[c] = rows[c].astype("category")
     rows["hash"] = _content_hash(rows)
     return rows
 
 
 def _description(events: pd.DataFrame, lang: str) -> pd.Series:
-    """Purpose, parties, source and note: per document, so few distinct strings."""
-    parts = events[[col("purpose", lang), "parties", "source", "note"]]
-    fmt = {
-        "parties": t("parties", lang) + ": ",
-        "source": t("source", lang) + ": ",
-    }
-
-    def one(purpose: str, parties: str, source: str, note: str) -> str:
-        lines = [purpose] if purpose else []
-        if parties:
-            lines.append(fmt["parties"] + parties)
-        if note:
-            lines.append(note)
-        lines.append(fmt["source"] + source)
-        return "\n".join(lines)
-
-    distinct = parts.drop_duplicates()
-    texts = {tuple(r): one(*r) for r in distinct.itertuples(index=False)}
-    return pd.Series([texts[tuple(r)] for r in parts.itertuples(index=False)], index=events.index, dtype=object)
+    """Purpose, parties, note and source: the same for every unit, so few distinct strings."""
+    cols = [col("purpose", lang), "parties", "note", "source"]
+    codes, uniques = zip(*(pd.factorize(events[c], sort=False) for c in cols), strict=True)
+    key = np.ravel_multi_index(codes, [max(len(u), 1) for u in uniques])
+    combos, inverse = np.unique(key, return_inverse=True)
+    names = (None, t("parties", lang) + ": ", None, t("source", lang) + ": ")
+    texts = []
+    for idx in zip(*np.unravel_index(combos, [max(len(u), 1) for u in uniques]), strict=True):
+        parts = [u[i] for u, i in zip(uniques, idx, strict=True)]
+        texts.append("\n".join((n or "") + v for n, v in zip(names, parts, strict=True) if v))
+    return pd.Series(np.array(texts, dtype=object)[inverse.ravel()], index=events.index, dtype=object)
 
 
-def _content_hash(rows: pd.DataFrame) -> pd.Series:
-    """A stable digest of what a subscriber sees: it decides whether SEQUENCE moves."""
-    cols = ["summary", "description", "categories", "url", "location", "contact"]
-    dates = rows["start"].dt.strftime("%Y%m%d") + rows["end"].dt.strftime("%Y%m%d")
-    text = dates + rows["alarm"].map({True: "a", False: ""})
-    for c in cols:
-        text = text + "\x1e" + rows[c]
-    return text.map(lambda s: hashlib.blake2b(s.encode(), digest_size=8).hexdigest())
+_FNV_PRIME = np.uint64(1099511628211)
+
+
+def _digest64(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _content_hash(rows: pd.DataFrame) -> list[str]:
+    """A stable digest of what a subscriber sees: it decides whether SEQUENCE moves. Each
+    distinct text is hashed once (BLAKE2b); rows mix their values' digests vectorised."""
+    h = np.full(len(rows), 14695981039346656037, dtype=np.uint64)
+    for c in _CATEGORICAL:
+        values = rows[c].cat
+        digests = np.array([_digest64(v) for v in values.categories], dtype=np.uint64)
+        h = (h ^ digests[values.codes.to_numpy()]) * _FNV_PRIME
+    days = [
+        rows["start"].to_numpy().astype("datetime64[D]").astype(np.int64),
+        rows["end"].to_numpy().astype("datetime64[D]").astype(np.int64),
+        rows["alarm"].to_numpy().astype(np.int64),
+    ]
+    for d in days:
+        h = (h ^ d.astype(np.uint64)) * _FNV_PRIME
+    return [f"{x:016x}" for x in h.tolist()]
 
 
 # --------------------------------------------------------------------------- SEQUENCE, LAST-MODIFIED
@@ -219,10 +235,12 @@ def stamp(rows: pd.DataFrame, previous: dict[str, tuple[str, int, str]], now: da
         modified = np.where(same, joined["pmod"], now_text)
     else:
         seq, modified = np.zeros(len(rows), dtype=int), np.full(len(rows), now_text)
-    out = rows.assign(sequence=pd.Series(seq, index=rows.index).astype(int), modified=modified)
+    out = rows.assign(sequence=pd.Series(seq, index=rows.index).astype(int), modified=pd.Categorical(modified))
     # DTSTAMP: the build time when pinned, else the event's own LAST-MODIFIED, so re-exporting
     # unchanged input gives the same bytes.
-    out["dtstamp"] = now_text if "SOURCE_DATE_EPOCH" in os.environ else out["modified"]
+    out["dtstamp"] = (
+        pd.Categorical(np.full(len(out), now_text)) if "SOURCE_DATE_EPOCH" in os.environ else out["modified"]
+    )
     return out
 
 
@@ -306,87 +324,121 @@ def to_calendar(rows: pd.DataFrame, header: Header) -> Calendar:
 
 
 # --------------------------------------------------------------------------- the bulk path
+#
+# An event's text is cut into a few segments, each a run of content lines in icalendar's
+# canonical order. A segment depends on a few columns; every distinct combination of them is
+# rendered once (escaping and folding by icalendar), and rows pick theirs by index. Only the UID
+# and the content hash differ on every row. Bytes throughout: encoding a large text at the end
+# would cost as much as writing it.
+
+_BEGIN, _END = b"BEGIN:VEVENT\r\n", b"END:VEVENT\r\n"
+_MS = b"X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\nX-MICROSOFT-CDO-BUSYSTATUS:FREE\r\n"
 
 
-def _line(name: str, value) -> str:
-    return Contentline.from_parts(name, Parameters(), value).to_ical().decode("utf-8") + "\r\n"
+def _line(name: str, value) -> bytes:
+    """One content line, escaped and folded by icalendar."""
+    return Contentline.from_parts(name, Parameters(), value).to_ical() + b"\r\n"
 
 
-def _lines(name: str, values: pd.Series, kind=vText) -> np.ndarray:
-    """Content lines for a column: each distinct value escaped and folded once by icalendar.
-    Values with nothing to escape and short enough not to fold are joined directly."""
+def _text_line(name: str, text: str) -> bytes:
+    if not text and name in ("CONTACT", "LOCATION", "URL"):
+        return b""  # optional properties are left out when empty
+    line = f"{name}:{text}".encode()
+    if len(line) < 75 and not _ESCAPES.search(text):
+        return line + b"\r\n"  # what icalendar gives too: nothing to escape, nothing to fold
+    return _line(name, vText(text))
+
+
+def _column(values: pd.Series, render) -> tuple[np.ndarray, list[bytes]]:
+    """Codes per row, and each distinct value rendered once."""
     codes, uniques = pd.factorize(values, sort=False)
-    uniques = pd.Series(uniques, dtype=object)
-    if kind is vText:
-        plain = ~uniques.str.contains(_NEEDS_ESCAPE, regex=True) & (
-            uniques.str.encode("utf-8").str.len() + len(name) + 1 < 75
-        )
-    else:
-        plain = pd.Series(False, index=uniques.index)
-    rendered = np.where(plain, name + ":" + uniques + "\r\n", None)
-    for i in np.flatnonzero(~plain.to_numpy()):
-        rendered[i] = _line(name, kind(uniques[i]))
-    return rendered[codes]
+    return codes, [render(u) for u in uniques]
 
 
-def _optional(name: str, values: pd.Series) -> np.ndarray:
-    lines = _lines(name, values)
-    return np.where(values.to_numpy() == "", "", lines)
+def _segment(columns: list[tuple[np.ndarray, list[bytes]]], prefix: bytes = b"", suffix: bytes = b"") -> np.ndarray:
+    """Per row, the concatenation of its columns' rendered values; each distinct combination
+    is joined once."""
+    dims = tuple(max(len(r), 1) for _, r in columns)
+    key = np.ravel_multi_index([c for c, _ in columns], dims)
+    combos, inverse = np.unique(key, return_inverse=True)
+    parts = np.unravel_index(combos, dims)
+    joined = [
+        prefix + b"".join(r[i] for (_, r), i in zip(columns, idx, strict=True)) + suffix
+        for idx in zip(*parts, strict=True)
+    ]
+    return np.array(joined, dtype=object)[inverse.ravel()]
 
 
-def _dates(name: str, values: pd.Series) -> np.ndarray:
-    days = values.to_numpy().astype("datetime64[D]").astype(str)
-    return np.char.add(np.char.add(f"{name};VALUE=DATE:", np.char.replace(days, "-", "")), "\r\n").astype(object)
+def _per_row(name: str, values: pd.Series) -> list[bytes]:
+    """A line for a column that differs on every row (UID, hash), built directly; a value that
+    needs escaping or folding goes through icalendar."""
+    texts = values.tolist()
+    lines = [f"{name}:{v}\r\n".encode() for v in texts]
+    if _ESCAPES.search("".join(texts)) or max(map(len, lines), default=0) > 76:  # 74 octets + CRLF
+        lines = [
+            line if len(line) <= 76 and not _ESCAPES.search(v) else _line(name, vText(v))
+            for line, v in zip(lines, texts, strict=True)
+        ]
+    return lines
+
+
+def _date_line(name: str):
+    return lambda day: f"{name};VALUE=DATE:{pd.Timestamp(day):%Y%m%d}\r\n".encode()
+
+
+def _event_segments(rows: pd.DataFrame, header: Header) -> list:
+    """The VEVENTs as five arrays of byte segments, in icalendar's canonical property order."""
+    alarm = _alarm(header)
+    alarm_bytes = alarm.to_ical() if alarm is not None else b""
+    plain = lambda name: lambda v: f"{name}:{v}\r\n".encode()  # noqa: E731  (no escaping needed)
+    head = _segment(
+        [
+            _column(rows["summary"], lambda v: _text_line("SUMMARY", v)),
+            _column(rows["start"], _date_line("DTSTART")),
+            _column(rows["end"], _date_line("DTEND")),
+            _column(rows["dtstamp"], plain("DTSTAMP")),
+        ],
+        prefix=_BEGIN,
+    )
+    middle = _segment(
+        [
+            _column(rows["sequence"], plain("SEQUENCE")),
+            _column(rows["categories"], lambda v: _line("CATEGORIES", vCategory(v.split("\x1f")))),
+            _column(rows["contact"], lambda v: _text_line("CONTACT", v)),
+            _column(rows["description"], lambda v: _text_line("DESCRIPTION", v)),
+            _column(rows["modified"], plain("LAST-MODIFIED")),
+            _column(rows["location"], lambda v: _text_line("LOCATION", v)),
+            _column(rows["url"], lambda v: b"TRANSP:TRANSPARENT\r\n" + _text_line("URL", v)),
+        ]
+    )
+    tail = _segment([_column(rows["alarm"], lambda a: _MS + (alarm_bytes if a else b""))], suffix=_END)
+    return [head, _per_row("UID", rows["uid"]), middle, _per_row("X-CYCLE-HASH", rows["hash"]), tail]
+
+
+def _event_blocks(rows: pd.DataFrame, header: Header) -> pd.Series:
+    """Each row's VEVENT bytes (for feeds that share events)."""
+    if rows.empty:
+        return pd.Series([], dtype=object)
+    blocks = [b"".join(parts) for parts in zip(*_event_segments(rows, header), strict=True)]
+    return pd.Series(blocks, index=rows.index, dtype=object)
+
+
+def _calendar_bytes(header: Header, body: bytes | Iterable[bytes]) -> bytes:
+    head = header_calendar(header).to_ical()
+    head = head[: -len(b"END:VCALENDAR\r\n")]
+    body = body if isinstance(body, bytes) else b"".join(body)
+    return head + body + b"END:VCALENDAR\r\n"
 
 
 def render(rows: pd.DataFrame, header: Header) -> bytes:
     """The bulk renderer: the same bytes as ``to_calendar(rows, header).to_ical()``."""
-    head = header_calendar(header).to_ical().decode("utf-8")
-    head = head[: -len("END:VCALENDAR\r\n")]
-    body = "".join(_event_lines(rows, header).ravel().tolist())
-    return (head + body + "END:VCALENDAR\r\n").encode("utf-8")
-
-
-def _event_blocks(rows: pd.DataFrame, header: Header) -> pd.Series:
-    """Each row's VEVENT text (for feeds that share events)."""
-    lines = _event_lines(rows, header)
-    return pd.Series(["".join(r) for r in lines.tolist()], index=rows.index, dtype=object)
-
-
-def _event_lines(rows: pd.DataFrame, header: Header) -> np.ndarray:
-    """A (rows × properties) array of content lines, in icalendar's canonical property order."""
-    alarm = _alarm(header)
-    alarm_text = alarm.to_ical().decode("utf-8") if alarm is not None else ""
-    columns = [
-        np.full(len(rows), "BEGIN:VEVENT\r\n", dtype=object),
-        _lines("SUMMARY", rows["summary"]),
-        _dates("DTSTART", rows["start"]),
-        _dates("DTEND", rows["end"]),
-        ("DTSTAMP:" + rows["dtstamp"] + "\r\n").to_numpy(),
-        _lines("UID", rows["uid"]),
-        ("SEQUENCE:" + rows["sequence"].astype(str) + "\r\n").to_numpy(),
-        _categories(rows["categories"]),
-        _optional("CONTACT", rows["contact"]),
-        _lines("DESCRIPTION", rows["description"]),
-        ("LAST-MODIFIED:" + rows["modified"] + "\r\n").to_numpy(),
-        _optional("LOCATION", rows["location"]),
-        np.full(len(rows), "TRANSP:TRANSPARENT\r\n", dtype=object),
-        _optional("URL", rows["url"]),
-        ("X-CYCLE-HASH:" + rows["hash"] + "\r\n").to_numpy(),
-        np.full(len(rows), "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\nX-MICROSOFT-CDO-BUSYSTATUS:FREE\r\n", dtype=object),
-        np.where(rows["alarm"].to_numpy(), alarm_text, ""),
-        np.full(len(rows), "END:VEVENT\r\n", dtype=object),
-    ]
-    stacked = np.empty((len(rows), len(columns)), dtype=object)
-    for i, c in enumerate(columns):
-        stacked[:, i] = c
-    return stacked
-
-
-def _categories(values: pd.Series) -> np.ndarray:
-    codes, uniques = pd.factorize(values, sort=False)
-    rendered = np.array([_line("CATEGORIES", vCategory(u.split("\x1f"))) for u in uniques], dtype=object)
-    return rendered[codes]
+    if rows.empty:
+        return _calendar_bytes(header, b"")
+    segments = _event_segments(rows, header)
+    interleaved = np.empty(len(rows) * len(segments), dtype=object)
+    for i, seg in enumerate(segments):
+        interleaved[i :: len(segments)] = seg
+    return _calendar_bytes(header, interleaved.tolist())
 
 
 # --------------------------------------------------------------------------- writing
@@ -461,23 +513,22 @@ def export_split(plan: Plan, directory: str | Path, opts: Options, *, force: boo
     blocks = _event_blocks(rows, Header(opts.feed, warn_days=opts.warn_days, lang=opts.lang))
     unit_of = rows["unit"]
     is_shared = (unit_of == "") & rows["document"].isin(concerning(plan))
-    shared = "".join(blocks[is_shared])
-    per_unit = blocks[unit_of != ""].groupby(unit_of[unit_of != ""]).agg("".join)
+    shared = b"".join(blocks[is_shared])
+    per_unit = blocks[unit_of != ""].groupby(unit_of[unit_of != ""]).agg(b"".join)
 
-    def calendar_bytes(body: str, unit_name: str = "") -> bytes:
+    def calendar_bytes(body: bytes, unit_name: str = "") -> bytes:
         name, desc = calendar_name(plan, opts.lang, unit_name)
-        head = header_calendar(Header(opts.feed, name, desc, opts.warn_days, opts.lang)).to_ical().decode()
-        return (head[: -len("END:VCALENDAR\r\n")] + body + "END:VCALENDAR\r\n").encode("utf-8")
+        return _calendar_bytes(Header(opts.feed, name, desc, opts.warn_days, opts.lang), body)
 
     directory.mkdir(parents=True, exist_ok=True)
     old = json.loads(index_path.read_text(encoding="utf-8")) if index_path.is_file() else {"feeds": []}
-    write_atomic(directory / "all.ics", calendar_bytes("".join(blocks)))
+    write_atomic(directory / "all.ics", calendar_bytes(b"".join(blocks)))
     index = [{"unit": "", "name": t("all_units", opts.lang), "file": "all.ics", "events": len(rows)}]
     counts = (unit_of[unit_of != ""]).value_counts()
     n_shared = int(is_shared.sum())
     for uid_, name in zip(units["id"], units["name"], strict=True):
         file = safe_name(uid_)
-        write_atomic(directory / file, calendar_bytes(shared + per_unit.get(uid_, ""), name))
+        write_atomic(directory / file, calendar_bytes(shared + per_unit.get(uid_, b""), name))
         index.append({"unit": uid_, "name": name, "file": file, "events": n_shared + int(counts.get(uid_, 0))})
     written = {e["file"] for e in index}
     for entry in old.get("feeds", []):  # feeds of units that are gone

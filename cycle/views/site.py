@@ -201,7 +201,7 @@ def _due_section(plan: Plan, quarter: Quarter, lang: str) -> str:
             text = row[col("summary", lang)]
             if (g["unit"] != "").any():
                 names = ", ".join(g["unit_name"])
-                text = f"{text.rsplit(' – ', 1)[0]} ({len(g)} {t('units', lang)}: {names})"
+                text = f"{text} ({len(g)} {t('units', lang)}: {names})"
             items.append(f'<li><span class="when">{_e(when)}</span> {_e(text)}</li>')
         body = "".join(items) or f"<li>{_e(t('nothing', lang))}</li>"
         blocks.append(f"<div><h3>{_e(t(heads[section], lang))}</h3><ul>{body}</ul></div>")

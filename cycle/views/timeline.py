@@ -50,7 +50,7 @@ def timeline(plan: Plan, lang: str = "da") -> dict[str, object]:
                 "kind": kind,
                 "date": start.date().isoformat(),
                 "quarter": str(Quarter.of(start.date())),
-                "label": summary.rsplit(" – ", 1)[0] if unit else summary,
+                "label": summary,
             }
             for kind, start, summary, unit in d[d["kind"].isin(MARKS)]
             .drop_duplicates(["kind", "start", "rule"])[["kind", "start", col("summary", lang), "unit"]]
