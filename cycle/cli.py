@@ -74,7 +74,7 @@ def _emit(data: str | bytes, output: str | None) -> None:
 def _plan(model: str, period: str | None, units: str | None, day: date | None = None):
     from .plan import build_plan
 
-    return build_plan(model, period, units, today=day)
+    return build_plan(model, period, units, today=day, cache=True)
 
 
 def _today() -> date:

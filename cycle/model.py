@@ -214,6 +214,7 @@ class Model:
     closed_days: tuple[str, ...] = ()
     units_path: Path | None = None
     url: str = ""
+    files: tuple[Path, ...] = ()  # every file the model was read from (itself and its includes)
 
     @property
     def chain(self) -> list[Document]:
@@ -280,7 +281,8 @@ def resolve_model_path(name: str | Path, relative_to: Path | None = None) -> Pat
 def load_model(name: str | Path) -> Model:
     """Load a built-in model by name, or a model file by path, with its includes."""
     path = resolve_model_path(name)
-    raw_docs, raw_meetings, head = _load_raw(path, seen=())
+    files: list[Path] = []
+    raw_docs, raw_meetings, head = _load_raw(path, seen=(), files=files)
     meta = head["model"]
     model = Model(
         id=meta["id"],
@@ -291,6 +293,7 @@ def load_model(name: str | Path) -> Model:
         levels=tuple(meta.get("levels", DEFAULT_LEVELS)),
         closed_days=tuple(head["closed_days"]),
         url=meta.get("url", ""),
+        files=tuple(files),
     )
     if "units" in meta:
         model.units_path = (path.parent / meta["units"]).resolve()
@@ -316,9 +319,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise CycleError(f"kan ikke læses: {e.strerror}", f"cannot be read: {e.strerror}", file=path) from None
 
 
-def _load_raw(path: Path, seen: tuple[Path, ...]):
+def _load_raw(path: Path, seen: tuple[Path, ...], files: list[Path]):
     """Read a model file and its includes; merge documents and meetings by id."""
     path = path.resolve()
+    files.append(path)
     if path in seen:
         raise CycleError("modellen inkluderer sig selv", "the model includes itself", file=path, key="include")
     data = _read_toml(path)
@@ -335,7 +339,7 @@ def _load_raw(path: Path, seen: tuple[Path, ...]):
     meetings: dict[str, tuple[dict, Path]] = {}
     closed: list[str] = []
     for inc in _as_list(meta.get("include", []), path, "model", "include"):
-        inc_docs, inc_meetings, inc_head = _load_raw(resolve_model_path(inc, path), (*seen, path))
+        inc_docs, inc_meetings, inc_head = _load_raw(resolve_model_path(inc, path), (*seen, path), files)
         included.update(inc_docs)
         meetings.update(inc_meetings)
         closed += inc_head["closed_days"]

@@ -95,9 +95,11 @@ def build_plan(
     units: pd.DataFrame | str | Path | None = None,
     *,
     today: date | None = None,
+    cache: bool = False,
 ) -> Plan:
     """Build the events table. ``period`` is any year of the term (default: today's term);
-    ``units`` a units file or table (default: the model's own example units, if any)."""
+    ``units`` a units file or table (default: the model's own example units, if any);
+    ``cache`` reads and keeps the table in the on-disk cache (:mod:`cycle.cache`)."""
     if not isinstance(model, Model):
         model = load_model(model)
     if isinstance(period, Term):
@@ -110,6 +112,15 @@ def build_plan(
         units = model.units_path
     if units is not None and not isinstance(units, pd.DataFrame):
         units = load_units(units)
+    if cache:
+        from . import cache as plan_cache
+
+        k = plan_cache.key(model.files, term.label, units)
+        events = plan_cache.load(k)
+        if events is None:
+            events = _events_table(model, term, _Scheduler(model, term).rows(), units)
+            plan_cache.store(k, events)
+        return Plan(model, term, events, units)
     rows = _Scheduler(model, term).rows()
     return Plan(model, term, _events_table(model, term, rows, units), units)
 

@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-import holidays
 import numpy as np
 
 #: Shift policy name → numpy's roll direction (None: leave the date where it is).
@@ -43,6 +42,8 @@ class WorkingDays:
     """A working-day calendar for a range of years, backed by ``numpy.busdaycalendar``."""
 
     def __init__(self, years: Iterable[int], closed: Iterable[str] = ()) -> None:
+        import holidays  # here, not at the top: the cached query path never needs it
+
         years = list(years)
         self.holidays = holidays.country_holidays("DK", years=years, language="da")
         self.closed = set(closed_days(closed, years))

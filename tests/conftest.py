@@ -26,6 +26,12 @@ def require_tool(name: str) -> str:
     pytest.skip(f"{name} is not installed; run the README's test command")
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Each test session gets its own plan cache, never the user's."""
+    monkeypatch.setenv("CYCLE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
 @dataclass
 class Result:
     code: int

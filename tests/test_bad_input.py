@@ -168,3 +168,30 @@ def test_query_path_imports_neither_plotly_nor_icalendar():
         imported = {line.split("|")[-1].strip().split(".")[0] for line in r.stderr.splitlines() if "|" in line}
         assert "pandas" in imported or args == ["period"]
         assert not imported & {"plotly", "icalendar", "openpyxl"}, args
+
+
+def test_query_path_reads_the_plan_cache_without_importing_holidays(tmp_path):
+    env = {**__import__("os").environ, "CYCLE_CACHE_DIR": str(tmp_path / "cache"), "CYCLE_TODAY": "2026-11-22"}
+    cmd = [sys.executable, "-X", "importtime", "-m", "cycle", "due", "--format", "json"]
+    first = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
+    second = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
+    assert first.stdout == second.stdout
+    assert "holidays" in first.stderr and "holidays" not in second.stderr
+    assert len(list((tmp_path / "cache").glob("*.pkl"))) == 1
+
+
+def test_plan_cache_follows_the_model_files(tmp_path, monkeypatch):
+    from cycle import build_plan
+
+    monkeypatch.setenv("CYCLE_CACHE_DIR", str(tmp_path / "cache"))
+    model = tmp_path / "m.toml"
+    model.write_text('[model]\nid = "test"\n' + GOOD_DOC, encoding="utf-8")
+    before = build_plan(model, 2026, cache=True).events
+    model.write_text('[model]\nid = "test"\n' + GOOD_DOC.replace('to = "År 1 Q4"', 'to = "År 1 Q2"'), encoding="utf-8")
+    after = build_plan(model, 2026, cache=True).events
+    assert before["end"].max() != after["end"].max()
+    assert after.equals(build_plan(model, 2026).events)
+    assert len(list((tmp_path / "cache").glob("*.pkl"))) == 2
+    monkeypatch.setenv("CYCLE_NO_CACHE", "1")
+    build_plan(model, 2027, cache=True)
+    assert len(list((tmp_path / "cache").glob("*.pkl"))) == 2

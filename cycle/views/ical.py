@@ -21,8 +21,9 @@ import json
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
@@ -423,22 +424,49 @@ def _event_blocks(rows: pd.DataFrame, header: Header) -> pd.Series:
     return pd.Series(blocks, index=rows.index, dtype=object)
 
 
-def _calendar_bytes(header: Header, body: bytes | Iterable[bytes]) -> bytes:
-    head = header_calendar(header).to_ical()
-    head = head[: -len(b"END:VCALENDAR\r\n")]
-    body = body if isinstance(body, bytes) else b"".join(body)
-    return head + body + b"END:VCALENDAR\r\n"
+@lru_cache(maxsize=16)
+def _header_around_name(header: Header) -> tuple[bytes, bytes]:
+    """The calendar's header lines before and after its name, rendered once by icalendar: only
+    the name differs between the feeds of one export."""
+    head = header_calendar(replace(header, name="N")).to_ical()[: -len(b"END:VCALENDAR\r\n")]
+    if not header.feed:
+        return head, b""
+    start = head.index(b"\r\nNAME:N\r\n") + 2
+    end = head.index(b"X-WR-CALNAME:N\r\n") + len(b"X-WR-CALNAME:N\r\n")
+    return head[:start], head[end:]
+
+
+def _name_lines(name: str) -> bytes:
+    """NAME and X-WR-CALNAME as icalendar writes them (it does not escape their commas)."""
+    cal = Calendar()
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    return cal.to_ical()[len(b"BEGIN:VCALENDAR\r\n") : -len(b"END:VCALENDAR\r\n")]
+
+
+def _calendar_bytes(header: Header, *bodies: bytes | list[bytes]) -> bytes:
+    """The calendar around the events, in one join: concatenating a large body to the header
+    would copy it again."""
+    before, after = _header_around_name(replace(header, name=""))
+    pieces = [before, _name_lines(header.name) if header.feed else b"", after]
+    for body in bodies:
+        if isinstance(body, bytes):
+            pieces.append(body)
+        else:
+            pieces += body
+    pieces.append(b"END:VCALENDAR\r\n")
+    return b"".join(pieces)
 
 
 def render(rows: pd.DataFrame, header: Header) -> bytes:
     """The bulk renderer: the same bytes as ``to_calendar(rows, header).to_ical()``."""
     if rows.empty:
-        return _calendar_bytes(header, b"")
+        return _calendar_bytes(header)
     segments = _event_segments(rows, header)
-    interleaved = np.empty(len(rows) * len(segments), dtype=object)
-    for i, seg in enumerate(segments):
-        interleaved[i :: len(segments)] = seg
-    return _calendar_bytes(header, interleaved.tolist())
+    pieces: list = [None] * (len(rows) * len(segments))
+    for i, seg in enumerate(segments):  # event by event: head, UID, middle, hash, tail
+        pieces[i :: len(segments)] = seg if isinstance(seg, list) else seg.tolist()
+    return _calendar_bytes(header, pieces)
 
 
 # --------------------------------------------------------------------------- writing
@@ -510,26 +538,25 @@ def export_split(plan: Plan, directory: str | Path, opts: Options, *, force: boo
     # A subscriber's state is kept in all.ics: every event in any feed is in it.
     previous = previous_state(directory / "all.ics") if (directory / "all.ics").is_file() else {}
     rows = stamp(rows, previous, now_utc())
-    blocks = _event_blocks(rows, Header(opts.feed, warn_days=opts.warn_days, lang=opts.lang))
+    blocks = _event_blocks(rows, Header(opts.feed, warn_days=opts.warn_days, lang=opts.lang)).tolist()
     unit_of = rows["unit"]
     is_shared = (unit_of == "") & rows["document"].isin(concerning(plan))
-    shared = b"".join(blocks[is_shared])
-    per_unit = blocks[unit_of != ""].groupby(unit_of[unit_of != ""]).agg(b"".join)
+    shared = np.flatnonzero(is_shared.to_numpy())
+    own = {u: pos for u, pos in rows.groupby("unit", sort=False).indices.items() if u != ""}
 
-    def calendar_bytes(body: bytes, unit_name: str = "") -> bytes:
+    def calendar_bytes(body: list[bytes], unit_name: str = "") -> bytes:
         name, desc = calendar_name(plan, opts.lang, unit_name)
         return _calendar_bytes(Header(opts.feed, name, desc, opts.warn_days, opts.lang), body)
 
     directory.mkdir(parents=True, exist_ok=True)
     old = json.loads(index_path.read_text(encoding="utf-8")) if index_path.is_file() else {"feeds": []}
-    write_atomic(directory / "all.ics", calendar_bytes(b"".join(blocks)))
+    write_atomic(directory / "all.ics", calendar_bytes(blocks))
     index = [{"unit": "", "name": t("all_units", opts.lang), "file": "all.ics", "events": len(rows)}]
-    counts = (unit_of[unit_of != ""]).value_counts()
-    n_shared = int(is_shared.sum())
     for uid_, name in zip(units["id"], units["name"], strict=True):
         file = safe_name(uid_)
-        write_atomic(directory / file, calendar_bytes(shared + per_unit.get(uid_, b""), name))
-        index.append({"unit": uid_, "name": name, "file": file, "events": n_shared + int(counts.get(uid_, 0))})
+        positions = np.union1d(shared, own.get(uid_, shared[:0]))  # in date order, as in all.ics
+        write_atomic(directory / file, calendar_bytes([blocks[i] for i in positions], name), durable=False)
+        index.append({"unit": uid_, "name": name, "file": file, "events": len(positions)})
     written = {e["file"] for e in index}
     for entry in old.get("feeds", []):  # feeds of units that are gone
         stale = directory / entry.get("file", "")

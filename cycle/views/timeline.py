@@ -33,10 +33,18 @@ def timeline(plan: Plan, lang: str = "da") -> dict[str, object]:
     term = plan.term
     quarters = term.quarters
     index = {q: i for i, q in enumerate(quarters)}
-    ev = plan.events[plan.events["period"] == term.label]
+    ev = plan.events
+    # Per-unit events share their dates: one row per document, kind and date is enough.
+    ev = ev.loc[
+        (ev["period"] == term.label) & ev["kind"].isin(PHASES + MARKS),
+        ["document", "kind", "start", "end", "rule", col("summary", lang)],
+    ]
+    ev = ev.drop_duplicates(["document", "kind", "start", "end", "rule"])
+    by_doc = dict(tuple(ev.groupby("document", sort=False)))
+    empty = ev.iloc[:0]
     rows = []
     for doc in plan.model.chain:
-        d = ev[ev["document"] == doc.id]
+        d = by_doc.get(doc.id, empty)
         phases = d[d["kind"].isin(PHASES)].drop_duplicates(["kind", "start", "end"]).sort_values(["start", "kind"])
         cells: list[list[str]] = [[] for _ in quarters]
         blocks = []
@@ -46,15 +54,10 @@ def timeline(plan: Plan, lang: str = "da") -> dict[str, object]:
             for i in range(index[first], index[last] + 1):
                 cells[i].append(kind)
         marks = [
-            {
-                "kind": kind,
-                "date": start.date().isoformat(),
-                "quarter": str(Quarter.of(start.date())),
-                "label": summary,
-            }
-            for kind, start, summary, unit in d[d["kind"].isin(MARKS)]
-            .drop_duplicates(["kind", "start", "rule"])[["kind", "start", col("summary", lang), "unit"]]
-            .itertuples(index=False)
+            {"kind": kind, "date": start.date().isoformat(), "quarter": str(Quarter.of(start.date())), "label": summary}
+            for kind, start, summary in d.loc[
+                d["kind"].isin(MARKS), ["kind", "start", col("summary", lang)]
+            ].itertuples(index=False)
         ]
         rows.append(
             {

@@ -1,0 +1,129 @@
+"""The bulk iCalendar path is proven equal to the icalendar-object path: on samples of the
+national benchmark's synthetic Denmark, on hostile text, and parsed back by ical.js."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar
+
+from cycle import build_plan, load_model
+from cycle.views import ical as iv
+from tests.conftest import ROOT
+from tests.test_ical import ical_js
+
+spec = importlib.util.spec_from_file_location("national", ROOT / "benchmarks" / "national.py")
+national = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(national)
+
+
+@pytest.fixture(autouse=True)
+def pinned_time(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+
+
+@pytest.fixture(scope="module")
+def synthetic_rows():
+    base = load_model("lemvig")
+    rng = np.random.default_rng(7)
+    frames = []
+    for n in (1, 2):
+        model = replace(base, id=f"k{n:03d}", name=f"Kommune {n:03d}")
+        plan = build_plan(model, 2026, national.synthetic_units(rng, model.id, 40))
+        frames.append(iv.feed_rows(plan.events, "da", 14))  # every kind, warnings too
+    rows = pd.concat(frames, ignore_index=True)
+    for c in iv._CATEGORICAL:
+        rows[c] = rows[c].astype(str).astype("category")
+    return iv.stamp(rows, {}, iv.now_utc())
+
+
+def events_of(raw: bytes) -> list[tuple]:
+    cal = Calendar.from_ical(raw)
+    return [
+        (
+            str(e["UID"]),
+            e.decoded("DTSTART"),
+            e.decoded("DTEND"),
+            str(e["SUMMARY"]),
+            str(e["DESCRIPTION"]),
+            str(e.get("LOCATION", "")),
+            int(e["SEQUENCE"]),
+            len(e.walk("VALARM")),
+        )
+        for e in cal.walk("VEVENT")
+    ]
+
+
+@pytest.mark.parametrize("feed", [True, False])
+def test_synthetic_sample_bulk_equals_objects(synthetic_rows, feed):
+    header = iv.Header(feed, "Kommune 001: frister", "Beskrivelse", 14)
+    fast = iv.render(synthetic_rows, header)
+    reference = iv.to_calendar(synthetic_rows, header).to_ical()
+    assert fast == reference
+    assert events_of(fast) == events_of(reference)
+    assert len(events_of(fast)) == len(synthetic_rows)
+
+
+def test_synthetic_sample_parses_the_same_in_ical_js(synthetic_rows, tmp_path):
+    header = iv.Header(True, "Kommune", "Beskrivelse", 14)
+    sample = synthetic_rows.sample(600, random_state=3).sort_index()
+    fast, ref = tmp_path / "fast.ics", tmp_path / "ref.ics"
+    fast.write_bytes(iv.render(sample, header))
+    ref.write_bytes(iv.to_calendar(sample, header).to_ical())
+    parsed = ical_js(fast, ref)
+    assert parsed[str(fast)] == parsed[str(ref)]
+    assert len(parsed[str(fast)]["events"]) == 600
+
+
+def test_split_feeds_hold_the_reference_events(tmp_path):
+    """Each per-unit file of the bulk writer equals the icalendar objects for the same rows."""
+    rng = np.random.default_rng(3)
+    plan = build_plan(replace(load_model("lemvig"), id="k009"), 2026, national.synthetic_units(rng, "k009", 5))
+    opts = iv.Options(feed=True, warn_days=14)
+    iv.export_split(plan, tmp_path / "feeds", opts)
+    rows = iv.stamp(iv.feed_rows(iv.select(plan, opts), "da", 14), {}, iv.now_utc())
+    shared = rows["document"].isin(iv.concerning(plan)) & (rows["unit"] == "")
+    for unit, name in zip(plan.units["id"], plan.units["name"], strict=True):
+        mine = rows[shared | (rows["unit"] == unit)]
+        title, desc = iv.calendar_name(plan, "da", name)
+        reference = iv.to_calendar(mine, iv.Header(True, title, desc, 14, "da")).to_ical()
+        assert (tmp_path / "feeds" / iv.safe_name(unit)).read_bytes() == reference
+
+
+text = st.text(alphabet=st.sampled_from(list("abcæøåÆØÅ ;,:\\\n\"'<>&–€😀")), min_size=0, max_size=160)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(text, text, text, st.integers(0, 3)), min_size=1, max_size=8))
+def test_hostile_text_bulk_equals_objects(values):
+    n = len(values)
+    rows = pd.DataFrame(
+        {
+            "uid": [f"x{i}.{'u' * (60 + i)}@cycle" for i in range(n)],
+            "start": pd.to_datetime(["2027-01-04"] * n),
+            "end": pd.to_datetime(["2027-01-05"] * n),
+            "summary": [v[0] or "s" for v in values],
+            "description": [v[1] for v in values],
+            "categories": [f"Politisk\x1f{v[2] or 'x'}" for v in values],
+            "url": [""] * n,
+            "location": [v[2] for v in values],
+            "contact": [v[0][:20] for v in values],
+            "alarm": [v[3] == 1 for v in values],
+            "unit": [""] * n,
+            "document": ["d"] * n,
+        }
+    )
+    rows = iv.stamp(iv.finish_rows(rows), {}, iv.now_utc())
+    rows["sequence"] = [v[3] for v in values]
+    header = iv.Header(False, warn_days=7)
+    fast = iv.render(rows, header)
+    assert fast == iv.to_calendar(rows, header).to_ical()
+    for line in fast.split(b"\r\n"):
+        assert len(line) <= 75
+        line.decode("utf-8")
