@@ -112,8 +112,8 @@ def national_run(units: int, seed: int, period: int, out: Path, sample_rows: int
     for s in stages.values():
         s["events_per_second"] = round(s["events"] / s["seconds"]) if s["seconds"] else None
         s["seconds"] = round(s["seconds"], 3)
-    rows = pd.concat(sample, ignore_index=True).iloc[:sample_rows]
-    return {"stages": stages, "sample": iv.stamp(rows, {}, iv.now_utc())}
+    rows = iv.finish_rows(pd.concat(sample, ignore_index=True).iloc[:sample_rows].copy())
+    return {"stages": stages, "sample": iv.stamp(rows, None, iv.now_utc())}
 
 
 def best_of(fn, repeat: int) -> tuple[float, object]:

@@ -37,10 +37,8 @@ def synthetic_rows():
         model = replace(base, id=f"k{n:03d}", name=f"Kommune {n:03d}")
         plan = build_plan(model, 2026, national.synthetic_units(rng, model.id, 40))
         frames.append(iv.feed_rows(plan.events, "da", 14))  # every kind, warnings too
-    rows = pd.concat(frames, ignore_index=True)
-    for c in iv._CATEGORICAL:
-        rows[c] = rows[c].astype(str).astype("category")
-    return iv.stamp(rows, {}, iv.now_utc())
+    rows = iv.finish_rows(pd.concat(frames, ignore_index=True))
+    return iv.stamp(rows, None, iv.now_utc())
 
 
 def events_of(raw: bytes) -> list[tuple]:
@@ -87,7 +85,7 @@ def test_split_feeds_hold_the_reference_events(tmp_path):
     plan = build_plan(replace(load_model("lemvig"), id="k009"), 2026, national.synthetic_units(rng, "k009", 5))
     opts = iv.Options(feed=True, warn_days=14)
     iv.export_split(plan, tmp_path / "feeds", opts)
-    rows = iv.stamp(iv.feed_rows(iv.select(plan, opts), "da", 14), {}, iv.now_utc())
+    rows = iv.stamp(iv.feed_rows(iv.select(plan, opts), "da", 14), None, iv.now_utc())
     shared = rows["document"].isin(iv.concerning(plan)) & (rows["unit"] == "")
     for unit, name in zip(plan.units["id"], plan.units["name"], strict=True):
         mine = rows[shared | (rows["unit"] == unit)]
@@ -119,7 +117,7 @@ def test_hostile_text_bulk_equals_objects(values):
             "document": ["d"] * n,
         }
     )
-    rows = iv.stamp(iv.finish_rows(rows), {}, iv.now_utc())
+    rows = iv.stamp(iv.finish_rows(rows), None, iv.now_utc())
     rows["sequence"] = [v[3] for v in values]
     header = iv.Header(False, warn_days=7)
     fast = iv.render(rows, header)

@@ -120,7 +120,7 @@ def test_long_danish_text_folds_on_whole_characters():
             "document": ["x"],
         }
     )
-    rows = iv.stamp(iv.finish_rows(rows), {}, iv.now_utc())
+    rows = iv.stamp(iv.finish_rows(rows), None, iv.now_utc())
     raw = iv.render(rows, iv.Header(False))
     for line in raw.split(b"\r\n"):
         assert len(line) <= 75
@@ -134,7 +134,7 @@ def test_long_danish_text_folds_on_whole_characters():
 @pytest.mark.parametrize("feed, warn", [(False, None), (True, 14), (False, 7)])
 def test_bulk_path_gives_the_reference_bytes(model, feed, warn):
     p = build_plan(model, 2026)
-    rows = iv.stamp(iv.feed_rows(p.events, "da", warn), {}, iv.now_utc())
+    rows = iv.stamp(iv.feed_rows(p.events, "da", warn), None, iv.now_utc())
     header = iv.Header(feed, "Navn, med komma; og semikolon", "Beskrivelse", warn)
     assert iv.render(rows, header) == iv.to_calendar(rows, header).to_ical()
 

@@ -151,10 +151,9 @@ def feed_rows(events: pd.DataFrame, lang: str = "da", warn_days: int | None = No
 
 
 def finish_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """Few-valued text as categoricals, and each row's content hash."""
+    """Few-valued text as categoricals: rendering then factorises them for free."""
     for c in _CATEGORICAL:
         rows[c] = rows[c].astype("category")
-    rows["hash"] = _content_hash(rows)
     return rows
 
 
@@ -172,31 +171,6 @@ def _description(events: pd.DataFrame, lang: str) -> pd.Series:
     return pd.Series(np.array(texts, dtype=object)[inverse.ravel()], index=events.index, dtype=object)
 
 
-_FNV_PRIME = np.uint64(1099511628211)
-
-
-def _digest64(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
-
-
-def _content_hash(rows: pd.DataFrame) -> list[str]:
-    """A stable digest of what a subscriber sees: it decides whether SEQUENCE moves. Each
-    distinct text is hashed once (BLAKE2b); rows mix their values' digests vectorised."""
-    h = np.full(len(rows), 14695981039346656037, dtype=np.uint64)
-    for c in _CATEGORICAL:
-        values = rows[c].cat
-        digests = np.array([_digest64(v) for v in values.categories], dtype=np.uint64)
-        h = (h ^ digests[values.codes.to_numpy()]) * _FNV_PRIME
-    days = [
-        rows["start"].to_numpy().astype("datetime64[D]").astype(np.int64),
-        rows["end"].to_numpy().astype("datetime64[D]").astype(np.int64),
-        rows["alarm"].to_numpy().astype(np.int64),
-    ]
-    for d in days:
-        h = (h ^ d.astype(np.uint64)) * _FNV_PRIME
-    return [f"{x:016x}" for x in h.tolist()]
-
-
 # --------------------------------------------------------------------------- SEQUENCE, LAST-MODIFIED
 
 
@@ -208,34 +182,60 @@ def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def previous_state(path: Path) -> dict[str, tuple[str, int, str]]:
-    """UID → (content hash, SEQUENCE, LAST-MODIFIED) of an earlier export at ``path``."""
+#: What a subscriber sees of an event: when any of it changes, SEQUENCE and LAST-MODIFIED move.
+SEEN = ("summary", "start", "end", "description", "categories", "location", "contact", "url", "alarm")
+
+
+def previous_state(path: Path) -> pd.DataFrame | None:
+    """The events of an earlier export at ``path``, as subscribers saw them, by UID."""
     if not path.is_file():
-        return {}
-    cal = Calendar.from_ical(path.read_bytes())
-    state = {}
-    for ev in cal.walk("VEVENT"):
+        return None
+    records = []
+    for ev in Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
         modified = ev.get("LAST-MODIFIED")
-        state[str(ev["UID"])] = (
-            str(ev.get("X-CYCLE-HASH", "")),
-            int(ev.get("SEQUENCE", 0)),
-            modified.to_ical().decode() if modified is not None else "",
+        categories = ev.get("CATEGORIES")
+        records.append(
+            {
+                "uid": str(ev["UID"]),
+                "sequence": int(ev.get("SEQUENCE", 0)),
+                "modified": modified.to_ical().decode() if modified is not None else "",
+                "summary": str(ev.get("SUMMARY", "")),
+                "start": ev.decoded("DTSTART").isoformat(),
+                "end": ev.decoded("DTEND").isoformat() if "DTEND" in ev else "",
+                "description": str(ev.get("DESCRIPTION", "")),
+                "categories": "\x1f".join(map(str, categories.cats)) if categories is not None else "",
+                "location": str(ev.get("LOCATION", "")),
+                "contact": str(ev.get("CONTACT", "")),
+                "url": str(ev.get("URL", "")),
+                "alarm": bool(ev.walk("VALARM")),
+            }
         )
-    return state
+    return pd.DataFrame.from_records(records, columns=["uid", "sequence", "modified", *SEEN]).set_index("uid")
 
 
-def stamp(rows: pd.DataFrame, previous: dict[str, tuple[str, int, str]], now: datetime) -> pd.DataFrame:
-    """Unchanged events keep their SEQUENCE and LAST-MODIFIED; changed ones move on."""
+def _seen(rows: pd.DataFrame, alarms: bool) -> pd.DataFrame:
+    seen = pd.DataFrame({c: rows[c].astype(str) for c in SEEN if c not in ("start", "end", "alarm")})
+    seen["start"] = rows["start"].dt.strftime("%Y-%m-%d")
+    seen["end"] = rows["end"].dt.strftime("%Y-%m-%d")
+    seen["alarm"] = rows["alarm"] & alarms
+    return seen
+
+
+def stamp(rows: pd.DataFrame, previous: pd.DataFrame | None, now: datetime, *, alarms: bool = False) -> pd.DataFrame:
+    """Unchanged events keep their SEQUENCE and LAST-MODIFIED; changed ones move on. ``alarms``:
+    whether this export gives deadlines a VALARM (a change a subscriber sees too)."""
     now_text = now.strftime("%Y%m%dT%H%M%SZ")
-    if previous:
-        prev = pd.DataFrame.from_dict(previous, orient="index", columns=["phash", "pseq", "pmod"])
-        joined = rows[["uid", "hash"]].join(prev, on="uid")
-        known = joined["phash"].notna()
-        same = known & (joined["phash"] == joined["hash"]) & (joined["pmod"] != "")
-        seq = np.where(same, joined["pseq"].fillna(0), np.where(known, joined["pseq"].fillna(-1) + 1, 0))
-        modified = np.where(same, joined["pmod"], now_text)
-    else:
-        seq, modified = np.zeros(len(rows), dtype=int), np.full(len(rows), now_text)
+    seq, modified = np.zeros(len(rows), dtype=int), np.full(len(rows), now_text, dtype=object)
+    if previous is not None and len(previous):
+        prev = previous.reindex(rows["uid"])
+        known = prev["sequence"].notna().to_numpy()
+        seen = _seen(rows, alarms)
+        same = known & (prev["modified"] != "").to_numpy()
+        for c in SEEN:
+            same &= seen[c].to_numpy() == prev[c].to_numpy()
+        pseq = prev["sequence"].fillna(-1).to_numpy().astype(int)
+        seq = np.where(same, pseq, np.where(known, pseq + 1, 0))
+        modified = np.where(same, prev["modified"].to_numpy(), now_text)
     out = rows.assign(sequence=pd.Series(seq, index=rows.index).astype(int), modified=pd.Categorical(modified))
     # DTSTAMP: the build time when pinned, else the event's own LAST-MODIFIED, so re-exporting
     # unchanged input gives the same bytes.
@@ -307,7 +307,6 @@ def to_event(r, alarm: Alarm | None) -> Event:
     ev.add("transp", "TRANSPARENT")
     if r.url:
         ev.add("url", r.url)
-    ev.add("x-cycle-hash", r.hash)
     ev.add("x-microsoft-cdo-alldayevent", "TRUE")
     ev.add("x-microsoft-cdo-busystatus", "FREE")
     if alarm is not None and r.alarm:
@@ -329,8 +328,8 @@ def to_calendar(rows: pd.DataFrame, header: Header) -> Calendar:
 # An event's text is cut into a few segments, each a run of content lines in icalendar's
 # canonical order. A segment depends on a few columns; every distinct combination of them is
 # rendered once (escaping and folding by icalendar), and rows pick theirs by index. Only the UID
-# and the content hash differ on every row. Bytes throughout: encoding a large text at the end
-# would cost as much as writing it.
+# differs on every row. Bytes throughout: encoding a large text at the end would cost as much
+# as writing it.
 
 _BEGIN, _END = b"BEGIN:VEVENT\r\n", b"END:VEVENT\r\n"
 _MS = b"X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\nX-MICROSOFT-CDO-BUSYSTATUS:FREE\r\n"
@@ -371,7 +370,7 @@ def _segment(columns: list[tuple[np.ndarray, list[bytes]]], prefix: bytes = b"",
 
 
 def _per_row(name: str, values: pd.Series) -> list[bytes]:
-    """A line for a column that differs on every row (UID, hash), built directly; a value that
+    """A line for a column that differs on every row (the UID), built directly; a value that
     needs escaping or folding goes through icalendar."""
     texts = values.tolist()
     lines = [f"{name}:{v}\r\n".encode() for v in texts]
@@ -388,7 +387,8 @@ def _date_line(name: str):
 
 
 def _event_segments(rows: pd.DataFrame, header: Header) -> list:
-    """The VEVENTs as five arrays of byte segments, in icalendar's canonical property order."""
+    """The VEVENTs as three arrays of byte segments (the lines before the UID, the UID, the
+    lines after it), in icalendar's canonical property order."""
     alarm = _alarm(header)
     alarm_bytes = alarm.to_ical() if alarm is not None else b""
     plain = lambda name: lambda v: f"{name}:{v}\r\n".encode()  # noqa: E731  (no escaping needed)
@@ -401,7 +401,7 @@ def _event_segments(rows: pd.DataFrame, header: Header) -> list:
         ],
         prefix=_BEGIN,
     )
-    middle = _segment(
+    rest = _segment(
         [
             _column(rows["sequence"], plain("SEQUENCE")),
             _column(rows["categories"], lambda v: _line("CATEGORIES", vCategory(v.split("\x1f")))),
@@ -410,10 +410,11 @@ def _event_segments(rows: pd.DataFrame, header: Header) -> list:
             _column(rows["modified"], plain("LAST-MODIFIED")),
             _column(rows["location"], lambda v: _text_line("LOCATION", v)),
             _column(rows["url"], lambda v: b"TRANSP:TRANSPARENT\r\n" + _text_line("URL", v)),
-        ]
+            _column(rows["alarm"], lambda a: _MS + (alarm_bytes if a else b"")),
+        ],
+        suffix=_END,
     )
-    tail = _segment([_column(rows["alarm"], lambda a: _MS + (alarm_bytes if a else b""))], suffix=_END)
-    return [head, _per_row("UID", rows["uid"]), middle, _per_row("X-CYCLE-HASH", rows["hash"]), tail]
+    return [head, _per_row("UID", rows["uid"]), rest]
 
 
 def _event_blocks(rows: pd.DataFrame, header: Header) -> pd.Series:
@@ -464,7 +465,7 @@ def render(rows: pd.DataFrame, header: Header) -> bytes:
         return _calendar_bytes(header)
     segments = _event_segments(rows, header)
     pieces: list = [None] * (len(rows) * len(segments))
-    for i, seg in enumerate(segments):  # event by event: head, UID, middle, hash, tail
+    for i, seg in enumerate(segments):  # event by event: head, UID, the rest
         pieces[i :: len(segments)] = seg if isinstance(seg, list) else seg.tolist()
     return _calendar_bytes(header, pieces)
 
@@ -505,8 +506,8 @@ def export(plan: Plan, path: str | Path, opts: Options, *, force: bool = False) 
     name, desc = calendar_name(plan, opts.lang, unit_name)
     header = Header(opts.feed, name, desc, opts.warn_days, opts.lang)
     rows = feed_rows(selected, opts.lang, opts.warn_days)
-    previous = previous_state(path) if path.is_file() and _is_ours(path) else {}
-    return write_atomic(path, render(stamp(rows, previous, now_utc()), header))
+    previous = previous_state(path) if path.is_file() and _is_ours(path) else None
+    return write_atomic(path, render(stamp(rows, previous, now_utc(), alarms=_alarm(header) is not None), header))
 
 
 def safe_name(unit: str) -> str:
@@ -536,9 +537,10 @@ def export_split(plan: Plan, directory: str | Path, opts: Options, *, force: boo
     units = plan.units[plan.units["id"].isin(opts.units)] if opts.units else plan.units
     rows = feed_rows(selected, opts.lang, opts.warn_days)
     # A subscriber's state is kept in all.ics: every event in any feed is in it.
-    previous = previous_state(directory / "all.ics") if (directory / "all.ics").is_file() else {}
-    rows = stamp(rows, previous, now_utc())
-    blocks = _event_blocks(rows, Header(opts.feed, warn_days=opts.warn_days, lang=opts.lang)).tolist()
+    previous = previous_state(directory / "all.ics")
+    header = Header(opts.feed, warn_days=opts.warn_days, lang=opts.lang)
+    rows = stamp(rows, previous, now_utc(), alarms=_alarm(header) is not None)
+    blocks = _event_blocks(rows, header).tolist()
     unit_of = rows["unit"]
     is_shared = (unit_of == "") & rows["document"].isin(concerning(plan))
     shared = np.flatnonzero(is_shared.to_numpy())
