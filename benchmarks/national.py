@@ -150,25 +150,23 @@ def compare(rows: pd.DataFrame, folder: Path) -> dict:
     }
 
 
-def startup(repeat: int = 9) -> dict:
-    """Median wall time of ``cycle due`` and of ``python -c "import pandas"``. ``cycle due`` runs
-    as a user runs it: with its plan cache (a fresh one, filled by a first, untimed run)."""
+def startup(repeat: int = 15) -> dict:
+    """Median wall time of ``cycle due`` and of ``python -c "import pandas"``, run alternately so
+    that the machine's drift touches both alike. ``cycle due`` runs as a user runs it: with its
+    plan cache (a fresh one, filled by a first, untimed run)."""
     cache = tempfile.mkdtemp(prefix="cycle-cache-")
     env = {k: v for k, v in os.environ.items() if k != "CYCLE_NO_CACHE"}
     env.update(CYCLE_TODAY="2026-11-22", CYCLE_CACHE_DIR=cache)
-    subprocess.run([sys.executable, "-m", "cycle", "due"], check=True, capture_output=True, env=env)
-
-    def median(cmd: list[str]) -> float:
-        times = []
-        for _ in range(repeat):
+    commands = {"due": [sys.executable, "-m", "cycle", "due"], "pandas": [sys.executable, "-c", "import pandas"]}
+    subprocess.run(commands["due"], check=True, capture_output=True, env=env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, cmd in commands.items():
             t = time.perf_counter()
             subprocess.run(cmd, check=True, capture_output=True, env=env)
-            times.append(time.perf_counter() - t)
-        return statistics.median(times)
-
-    due = median([sys.executable, "-m", "cycle", "due"])
-    pandas = median([sys.executable, "-c", "import pandas"])
+            times[name].append(time.perf_counter() - t)
     shutil.rmtree(cache, ignore_errors=True)
+    due, pandas = statistics.median(times["due"]), statistics.median(times["pandas"])
     return {
         "seconds_cycle_due": round(due, 3),
         "seconds_import_pandas": round(pandas, 3),

@@ -82,17 +82,17 @@ def due_text(result: dict[str, object], lang: str = "da") -> str:
 
 
 def _folded(df: pd.DataFrame, lang: str) -> list[str]:
+    """One line per document, kind and dates; per-unit events say how many units."""
+    keys = ["start", "end", "document", "kind"]
+    counts = df.groupby(keys, sort=False).size()
     out = []
-    for (_, _, _, _), g in df.groupby(["start", "end", "document", "kind"], sort=False):
-        row = g.iloc[0]
-        start, end = row["start"].date(), row["end"].date()
+    for row in df.drop_duplicates(keys).itertuples(index=False):
+        start, end = row.start.date(), row.end.date()
         when = start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
-        if (g["unit"] != "").any():
-            base = row[col("summary", lang)]
-            what = f"{base} ({len(g)} {t('units', lang)})"
-        else:
-            what = f"{row[col('summary', lang)]}"
-            if row["owner"]:
-                what += f" [{row['owner']}]"
+        what = getattr(row, col("summary", lang))
+        if row.unit:
+            what += f" ({counts[(row.start, row.end, row.document, row.kind)]} {t('units', lang)})"
+        elif row.owner:
+            what += f" [{row.owner}]"
         out.append(f"{when:25} {what}")
     return out

@@ -16,11 +16,13 @@ hints and no alarms (Outlook drops them), so ``warn`` adds explicit warning even
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import re
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -361,12 +363,25 @@ def _segment(columns: list[tuple[np.ndarray, list[bytes]]], prefix: bytes = b"",
     dims = tuple(max(len(r), 1) for _, r in columns)
     key = np.ravel_multi_index([c for c, _ in columns], dims)
     combos, inverse = np.unique(key, return_inverse=True)
-    parts = np.unravel_index(combos, dims)
-    joined = [
-        prefix + b"".join(r[i] for (_, r), i in zip(columns, idx, strict=True)) + suffix
-        for idx in zip(*parts, strict=True)
+    picked = [
+        np.asarray([*r, b""], dtype=object)[i]
+        for (_, r), i in zip(columns, np.unravel_index(combos, dims), strict=True)
     ]
+    joined = [prefix + b"".join(parts) + suffix for parts in zip(*picked, strict=True)]
     return np.array(joined, dtype=object)[inverse.ravel()]
+
+
+@contextmanager
+def _bulk():
+    """The bulk path allocates many short-lived containers and no cycles: the cyclic garbage
+    collector would only rescan them, so it pauses for the duration."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _per_row(name: str, values: pd.Series) -> list[bytes]:
@@ -421,7 +436,8 @@ def _event_blocks(rows: pd.DataFrame, header: Header) -> pd.Series:
     """Each row's VEVENT bytes (for feeds that share events)."""
     if rows.empty:
         return pd.Series([], dtype=object)
-    blocks = [b"".join(parts) for parts in zip(*_event_segments(rows, header), strict=True)]
+    with _bulk():
+        blocks = [b"".join(parts) for parts in zip(*_event_segments(rows, header), strict=True)]
     return pd.Series(blocks, index=rows.index, dtype=object)
 
 
@@ -463,11 +479,12 @@ def render(rows: pd.DataFrame, header: Header) -> bytes:
     """The bulk renderer: the same bytes as ``to_calendar(rows, header).to_ical()``."""
     if rows.empty:
         return _calendar_bytes(header)
-    segments = _event_segments(rows, header)
-    pieces: list = [None] * (len(rows) * len(segments))
-    for i, seg in enumerate(segments):  # event by event: head, UID, the rest
-        pieces[i :: len(segments)] = seg if isinstance(seg, list) else seg.tolist()
-    return _calendar_bytes(header, pieces)
+    with _bulk():
+        segments = _event_segments(rows, header)
+        pieces: list = [None] * (len(rows) * len(segments))
+        for i, seg in enumerate(segments):  # event by event: head, UID, the rest
+            pieces[i :: len(segments)] = seg if isinstance(seg, list) else seg.tolist()
+        return _calendar_bytes(header, pieces)
 
 
 # --------------------------------------------------------------------------- writing
