@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -342,13 +342,21 @@ def _line(name: str, value) -> bytes:
     return Contentline.from_parts(name, Parameters(), value).to_ical() + b"\r\n"
 
 
+@lru_cache(maxsize=65536)
 def _text_line(name: str, text: str) -> bytes:
+    """A TEXT property's line. Cached: a national export meets the same descriptions in every
+    municipality and feed, and escapes and folds each once."""
     if not text and name in ("CONTACT", "LOCATION", "URL"):
         return b""  # optional properties are left out when empty
     line = f"{name}:{text}".encode()
     if len(line) < 75 and not _ESCAPES.search(text):
         return line + b"\r\n"  # what icalendar gives too: nothing to escape, nothing to fold
     return _line(name, vText(text))
+
+
+@lru_cache(maxsize=4096)
+def _categories_line(value: str) -> bytes:
+    return _line("CATEGORIES", vCategory(value.split("\x1f")))
 
 
 def _column(values: pd.Series, render) -> tuple[np.ndarray, list[bytes]]:
@@ -362,13 +370,13 @@ def _segment(columns: list[tuple[np.ndarray, list[bytes]]], prefix: bytes = b"",
     is joined once."""
     dims = tuple(max(len(r), 1) for _, r in columns)
     key = np.ravel_multi_index([c for c, _ in columns], dims)
-    combos, inverse = np.unique(key, return_inverse=True)
+    inverse, combos = pd.factorize(key)  # hashing, not sorting: faster on long columns
     picked = [
         np.asarray([*r, b""], dtype=object)[i]
         for (_, r), i in zip(columns, np.unravel_index(combos, dims), strict=True)
     ]
     joined = [prefix + b"".join(parts) + suffix for parts in zip(*picked, strict=True)]
-    return np.array(joined, dtype=object)[inverse.ravel()]
+    return np.array(joined, dtype=object)[inverse]
 
 
 @contextmanager
@@ -385,11 +393,12 @@ def _bulk():
 
 
 def _per_row(name: str, values: pd.Series) -> list[bytes]:
-    """A line for a column that differs on every row (the UID), built directly; a value that
-    needs escaping or folding goes through icalendar."""
+    """A line for a column that differs on every row (the UID), built directly; should any
+    value need escaping or folding, the column goes through icalendar value by value."""
     texts = values.tolist()
-    lines = [f"{name}:{v}\r\n".encode() for v in texts]
-    if _ESCAPES.search("".join(texts)) or max(map(len, lines), default=0) > 76:  # 74 octets + CRLF
+    prefix = name + ":"
+    lines = [(prefix + v + "\r\n").encode() for v in texts]
+    if lines and (max(map(len, lines)) > 76 or _ESCAPES.search("".join(texts))):  # 74 octets + CRLF
         lines = [
             line if len(line) <= 76 and not _ESCAPES.search(v) else _line(name, vText(v))
             for line, v in zip(lines, texts, strict=True)
@@ -419,7 +428,7 @@ def _event_segments(rows: pd.DataFrame, header: Header) -> list:
     rest = _segment(
         [
             _column(rows["sequence"], plain("SEQUENCE")),
-            _column(rows["categories"], lambda v: _line("CATEGORIES", vCategory(v.split("\x1f")))),
+            _column(rows["categories"], _categories_line),
             _column(rows["contact"], lambda v: _text_line("CONTACT", v)),
             _column(rows["description"], lambda v: _text_line("DESCRIPTION", v)),
             _column(rows["modified"], plain("LAST-MODIFIED")),
@@ -477,14 +486,26 @@ def _calendar_bytes(header: Header, *bodies: bytes | list[bytes]) -> bytes:
 
 def render(rows: pd.DataFrame, header: Header) -> bytes:
     """The bulk renderer: the same bytes as ``to_calendar(rows, header).to_ical()``."""
-    if rows.empty:
-        return _calendar_bytes(header)
-    with _bulk():
-        segments = _event_segments(rows, header)
-        pieces: list = [None] * (len(rows) * len(segments))
-        for i, seg in enumerate(segments):  # event by event: head, UID, the rest
-            pieces[i :: len(segments)] = seg if isinstance(seg, list) else seg.tolist()
-        return _calendar_bytes(header, pieces)
+    return b"".join(render_chunks(rows, header))
+
+
+CHUNK_EVENTS = 1000  # about a megabyte: one large buffer would cost more than the joins
+
+
+def render_chunks(rows: pd.DataFrame, header: Header) -> Iterator[bytes]:
+    """The calendar as chunks of about a thousand events, for writing without holding it whole."""
+    before, after = _header_around_name(replace(header, name=""))
+    yield before + (_name_lines(header.name) if header.feed else b"") + after
+    if not rows.empty:
+        with _bulk():
+            segments = _event_segments(rows, header)
+            k = len(segments)
+            pieces: list = [None] * (len(rows) * k)
+            for i, seg in enumerate(segments):  # event by event: head, UID, the rest
+                pieces[i::k] = seg if isinstance(seg, list) else seg.tolist()
+        for i in range(0, len(pieces), CHUNK_EVENTS * k):
+            yield b"".join(pieces[i : i + CHUNK_EVENTS * k])
+    yield b"END:VCALENDAR\r\n"
 
 
 # --------------------------------------------------------------------------- writing
@@ -524,7 +545,8 @@ def export(plan: Plan, path: str | Path, opts: Options, *, force: bool = False) 
     header = Header(opts.feed, name, desc, opts.warn_days, opts.lang)
     rows = feed_rows(selected, opts.lang, opts.warn_days)
     previous = previous_state(path) if path.is_file() and _is_ours(path) else None
-    return write_atomic(path, render(stamp(rows, previous, now_utc(), alarms=_alarm(header) is not None), header))
+    rows = stamp(rows, previous, now_utc(), alarms=_alarm(header) is not None)
+    return write_atomic(path, render_chunks(rows, header))
 
 
 def safe_name(unit: str) -> str:
