@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 
 class CycleError(Exception):
@@ -38,3 +39,14 @@ class CycleError(Exception):
             where.append(f"{words[1]} '{self.key}'")
         text = self.en if lang == "en" else self.da
         return f"{', '.join(where)}: {text}" if where else text
+
+
+def check_known(values: Iterable[str], known: Iterable[str], *, key: str, what_da: str, what_en: str) -> None:
+    """Every value must be one of ``known``: else one line naming the key and what is known."""
+    known = set(known)
+    for v in values:
+        if v not in known:
+            listed = ", ".join(sorted(known))
+            raise CycleError(
+                f"ukendt {what_da} '{v}' (kendte: {listed})", f"unknown {what_en} '{v}' (known: {listed})", key=key
+            )

@@ -30,6 +30,16 @@ MONTHS = {
 FONT = {"family": "system-ui, Segoe UI, Arial, sans-serif", "size": 12}
 
 
+def _marker(kind: str, size: int) -> dict:
+    """Deadlines and milestones look the same in both charts."""
+    return {
+        "symbol": MARK_SYMBOLS[kind],
+        "size": size,
+        "color": MARK_COLOURS[kind],
+        "line": {"width": 1, "color": "white"},
+    }
+
+
 def _e(text: object) -> str:
     return html.escape(str(text), quote=False)
 
@@ -111,12 +121,7 @@ def gantt(plan: Plan, *, lang: str = "da", today: date | None = None, expand_uni
                 mode="markers",
                 y=df["row"].map(labels),
                 x=df["start"].dt.strftime("%Y-%m-%d"),
-                marker={
-                    "symbol": MARK_SYMBOLS[kind],
-                    "size": 11,
-                    "color": MARK_COLOURS[kind],
-                    "line": {"width": 1, "color": "white"},
-                },
+                marker=_marker(kind, 11),
                 customdata=_hover(df, lang),
                 hovertemplate="%{customdata}<extra></extra>",
                 meta=kind,
@@ -284,12 +289,7 @@ def wheel(plan: Plan, year: int | None = None, *, lang: str = "da", today: date 
                 r=df["document"].map(ring).to_numpy() + 0.5,
                 theta=_angle(df["start"], year),
                 meta=kind,
-                marker={
-                    "symbol": MARK_SYMBOLS[kind],
-                    "size": 10,
-                    "color": MARK_COLOURS[kind],
-                    "line": {"width": 1, "color": "white"},
-                },
+                marker=_marker(kind, 10),
                 customdata=_hover(df, lang),
                 hovertemplate="%{customdata}<extra></extra>",
             )

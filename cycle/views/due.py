@@ -9,11 +9,12 @@ milestones and meetings fall in it, and what is in force.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
-from ..errors import CycleError
+from ..errors import CycleError, check_known
 from ..i18n import col, t
 from ..period import Quarter
 from ..plan import Plan
@@ -35,10 +36,7 @@ def due(
         )
     ev = plan.events
     if units:
-        known = set(ev["unit"])
-        for u in units:
-            if u not in known:
-                raise CycleError(f"ukendt enhed '{u}'", f"unknown unit '{u}'", key="unit")
+        check_known(units, set(ev["unit"]) - {""}, key="unit", what_da="enhed", what_en="unit")
         ev = ev[ev["unit"].isin(["", *units])]
     first, last = pd.Timestamp(quarter.first_day), pd.Timestamp(quarter.last_day)
     overlaps = (ev["start"] <= last) & (ev["end"] >= first)
@@ -56,43 +54,46 @@ def due(
     }
 
 
+@dataclass(frozen=True)
+class Item:
+    """One line of a "due" section: per-unit events of a document and date fold into one."""
+
+    when: str
+    summary: str
+    owner: str
+    units: tuple[str, ...]  # the unit names, when the events are per unit
+
+
+def items(df: pd.DataFrame, lang: str = "da") -> list[Item]:
+    keys = ["start", "end", "document", "kind"]
+    names = df[df["unit"] != ""].groupby(keys, sort=False)["unit_name"].agg(tuple)
+    out = []
+    for row in df.drop_duplicates(keys).itertuples(index=False):
+        start, end = row.start.date(), row.end.date()
+        when = start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
+        units = names[(row.start, row.end, row.document, row.kind)] if row.unit else ()
+        out.append(Item(when, getattr(row, col("summary", lang)), row.owner, units))
+    return out
+
+
 def due_text(result: dict[str, object], lang: str = "da") -> str:
-    """A readable listing; per-unit events fold into one line per document and date."""
+    """A readable listing, one line per document and date."""
     lines = [
         t("due_title", lang, quarter=result["quarter"], model=result["model"]),
         f"{result['from']} – {result['to']}",
         "",
     ]
-    heads = {
-        "drafting": "drafting",
-        "deadlines": "deadlines",
-        "milestones": "milestones",
-        "meetings": "meetings",
-        "in_force": "in_force",
-    }
     for section in SECTIONS:
-        df: pd.DataFrame = result[section]
-        lines.append(f"{t(heads[section], lang)}:")
-        if df.empty:
+        lines.append(f"{t(section, lang)}:")
+        found = items(result[section], lang)
+        for item in found:
+            what = (
+                f"{item.summary} ({len(item.units)} {t('units', lang)})"
+                if item.units
+                else (f"{item.summary} [{item.owner}]" if item.owner else item.summary)
+            )
+            lines.append(f"  {item.when:25} {what}")
+        if not found:
             lines.append(f"  {t('nothing', lang)}")
-        for line in _folded(df, lang):
-            lines.append("  " + line)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _folded(df: pd.DataFrame, lang: str) -> list[str]:
-    """One line per document, kind and dates; per-unit events say how many units."""
-    keys = ["start", "end", "document", "kind"]
-    counts = df.groupby(keys, sort=False).size()
-    out = []
-    for row in df.drop_duplicates(keys).itertuples(index=False):
-        start, end = row.start.date(), row.end.date()
-        when = start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
-        what = getattr(row, col("summary", lang))
-        if row.unit:
-            what += f" ({counts[(row.start, row.end, row.document, row.kind)]} {t('units', lang)})"
-        elif row.owner:
-            what += f" [{row.owner}]"
-        out.append(f"{when:25} {what}")
-    return out

@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -34,7 +34,7 @@ import pandas as pd
 from icalendar import Alarm, Calendar, Event, Parameters, vCategory, vText
 from icalendar.parser import Contentline
 
-from ..errors import CycleError
+from ..errors import CycleError, check_known
 from ..i18n import col, t
 from ..io import write_atomic
 from ..model import KINDS
@@ -78,25 +78,15 @@ def parse_warn(text: str | None) -> int | None:
 # --------------------------------------------------------------------------- selection
 
 
-def _check(values: Iterable[str], known: Iterable[str], key: str, da: str, en: str) -> None:
-    known = set(known)
-    for v in values:
-        if v not in known:
-            raise CycleError(
-                f"ukendt {da} '{v}' (kendte: {', '.join(sorted(known))})",
-                f"unknown {en} '{v}' (known: {', '.join(sorted(known))})",
-                key=key,
-            )
-
-
 def select(plan: Plan, opts: Options) -> pd.DataFrame:
     """The events an export holds. Filtering by unit keeps those units' events and the
     municipality-wide events that concern units (:meth:`Model.concerns_units`)."""
     ev = plan.events
-    _check(opts.kinds, KINDS, "kinds", "slags", "kind")
-    _check(opts.documents, set(ev["document"]), "document", "dokument", "document")
-    _check(opts.levels, plan.model.levels, "level", "niveau", "level")
-    _check(opts.units, set(plan.units["id"]) if plan.units is not None else (), "unit", "enhed", "unit")
+    check_known(opts.kinds, KINDS, key="kinds", what_da="slags", what_en="kind")
+    check_known(opts.documents, set(ev["document"]), key="document", what_da="dokument", what_en="document")
+    check_known(opts.levels, plan.model.levels, key="level", what_da="niveau", what_en="level")
+    units = set(plan.units["id"]) if plan.units is not None else ()
+    check_known(opts.units, units, key="unit", what_da="enhed", what_en="unit")
     ev = ev[ev["kind"].isin(opts.kinds)]
     if opts.documents:
         ev = ev[ev["document"].isin(opts.documents)]

@@ -15,17 +15,16 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import plotly.offline
 
 from ..errors import CycleError
-from ..i18n import col, t
+from ..i18n import t
 from ..io import write_atomic
 from ..period import Quarter
 from ..plan import Plan
 from . import ical as iv
 from .charts import figure_html, gantt, wheel
-from .due import SECTIONS, due
+from .due import SECTIONS, due, items
 from .timeline import HTML_STYLE, timeline, timeline_html_table
 
 MARKER = ".cycle-site.json"
@@ -183,28 +182,16 @@ def _page(plan: Plan, *, today: date, year: int, quarter: Quarter, lang: str, ba
 
 def _due_section(plan: Plan, quarter: Quarter, lang: str) -> str:
     d = due(plan, quarter)
-    heads = {
-        "drafting": "drafting",
-        "deadlines": "deadlines",
-        "milestones": "milestones",
-        "meetings": "meetings",
-        "in_force": "in_force",
-    }
     blocks = []
     for section in SECTIONS:
-        df: pd.DataFrame = d[section]
-        items = []
-        for (_s, _e2, _doc, _k), g in df.groupby(["start", "end", "document", "kind"], sort=False):
-            row = g.iloc[0]
-            start, end = row["start"].date(), row["end"].date()
-            when = start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
-            text = row[col("summary", lang)]
-            if (g["unit"] != "").any():
-                names = ", ".join(g["unit_name"])
-                text = f"{text} ({len(g)} {t('units', lang)}: {names})"
-            items.append(f'<li><span class="when">{_e(when)}</span> {_e(text)}</li>')
-        body = "".join(items) or f"<li>{_e(t('nothing', lang))}</li>"
-        blocks.append(f"<div><h3>{_e(t(heads[section], lang))}</h3><ul>{body}</ul></div>")
+        lis = []
+        for item in items(d[section], lang):
+            text = item.summary
+            if item.units:
+                text += f" ({len(item.units)} {t('units', lang)}: {', '.join(item.units)})"
+            lis.append(f'<li><span class="when">{_e(item.when)}</span> {_e(text)}</li>')
+        body = "".join(lis) or f"<li>{_e(t('nothing', lang))}</li>"
+        blocks.append(f"<div><h3>{_e(t(section, lang))}</h3><ul>{body}</ul></div>")
     head = t("due_title", lang, quarter=str(quarter), model=plan.model.name_en if lang == "en" else plan.model.name)
     return f'<section id="due"><h2>{_e(head)}</h2><div class="due">{"".join(blocks)}</div></section>'
 
