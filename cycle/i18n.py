@@ -27,8 +27,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "date": ("Dato", "Date"),
     "units": ("enheder", "units"),
     "unit": ("Enhed", "Unit"),
-    "from_to": ("fra", "from"),
-    "to": ("til", "to"),
     "nothing": ("(intet)", "(none)"),
     "due_title": ("Hvad skal ske i {quarter} ({model})", "What is due in {quarter} ({model})"),
     "timeline_title": (

@@ -45,8 +45,7 @@ DEFAULT_KINDS = ("deadline", "milestone")
 REFRESH = "PT12H"
 INDEX = "feeds.json"
 _DURATION = re.compile(r"^\s*(\d+)\s*(d|w)\s*$")
-_NEEDS_ESCAPE = r"[\\;,\n\r]"
-_ESCAPES = re.compile(_NEEDS_ESCAPE)
+_ESCAPES = re.compile(r"[\\;,\n\r]")  # what RFC 5545 TEXT escapes
 _ESCAPED_CHARS = "\\;,\n\r"
 
 
