@@ -111,6 +111,11 @@ def t(key: str, lang: str = "da", **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+def level_word(level: str, lang: str = "da") -> str:
+    """A level's name for users: the built-in levels translated, a model's own as written."""
+    return t(level, lang) if level in ("politisk", "administrativt") else level
+
+
 def col(name: str, lang: str) -> str:
     """The language's variant of a bilingual column: ``title`` or ``title_en``."""
     return f"{name}_en" if lang == "en" else name

@@ -159,3 +159,17 @@ def test_timeline_formats(run, tmp_path: Path):
 def test_timeline_follows_the_term(plan):
     tl = timeline(build_plan("lemvig", 2030))
     assert tl["period"] == "2030-2033" and tl["quarters"][0] == "2030Q1"
+
+
+def test_a_models_own_levels_show_as_written(run, tmp_path):
+    model = tmp_path / "m.toml"
+    model.write_text(
+        '[model]\nid = "egen"\nlevels = ["strategisk", "driften"]\n'
+        '[[document]]\nid = "plan"\ntitle = "Plan"\nlevel = "driften"\nsource = "test"\n'
+        '[[document.phase]]\nkind = "drafting"\nfrom = "År 1 Q1"\nto = "År 1 Q2"\n',
+        encoding="utf-8",
+    )
+    for fmt in ("text", "markdown", "html", "csv"):
+        r = run("timeline", "--model", model, "--format", fmt)
+        assert r.code == 0 and "driften" in r.out, fmt
+    assert run("timeline", "--model", model, "--format", "xlsx", "-o", tmp_path / "t.xlsx").code == 0

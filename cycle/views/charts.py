@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..errors import CycleError
-from ..i18n import col, t
+from ..i18n import col, level_word, t
 from ..io import write_atomic
 from ..plan import Plan
 from .timeline import COLOURS
@@ -45,7 +45,7 @@ def _e(text: object) -> str:
 
 
 def _levels(plan: Plan, lang: str) -> dict[str, str]:
-    return {lv: t(lv, lang) if lv in ("politisk", "administrativt") else lv for lv in plan.model.levels}
+    return {lv: level_word(lv, lang) for lv in plan.model.levels}
 
 
 def _rows(plan: Plan, lang: str, expand_units: bool) -> list[tuple[str, str, str]]:

@@ -35,7 +35,7 @@ from icalendar import Alarm, Calendar, Event, Parameters, vCategory, vText
 from icalendar.parser import Contentline
 
 from ..errors import CycleError, check_known
-from ..i18n import col, t
+from ..i18n import col, level_word, t
 from ..io import write_atomic
 from ..model import KINDS
 from ..plan import Plan
@@ -111,7 +111,7 @@ _CATEGORICAL = ("summary", "description", "categories", "url", "location", "cont
 def feed_rows(events: pd.DataFrame, lang: str = "da", warn_days: int | None = None) -> pd.DataFrame:
     """One row per VEVENT: the property values, before escaping. Warning events ("Frist om 14
     dage: …") are added for deadlines when ``warn_days`` is set."""
-    level = events["level"].map(lambda lv: t(lv, lang) if lv in ("politisk", "administrativt") else lv)
+    level = events["level"].map(lambda lv: level_word(lv, lang))
     rows = pd.DataFrame(
         {
             "uid": events["uid"],

@@ -127,13 +127,13 @@ def _build(
         quarter=quarter,
         lang=lang,
         base_url=base_url,
-        feeds=_feeds(out / "feeds", plan, lang),
+        feeds=_feeds(out / "feeds", lang),
     )
     write_atomic(out / "index.html", page)
     write_atomic(out / MARKER, json.dumps({"model": plan.model.id, "period": plan.term.label}) + "\n")
 
 
-def _feeds(folder: Path, plan: Plan, lang: str) -> list[dict]:
+def _feeds(folder: Path, lang: str) -> list[dict]:
     index = folder / iv.INDEX
     if index.is_file():
         return json.loads(index.read_text(encoding="utf-8"))["feeds"]
@@ -171,7 +171,7 @@ def _page(plan: Plan, *, today: date, year: int, quarter: Quarter, lang: str, ba
         f'<section id="timeline"><h2>{_e(t("nav_timeline", lang))}</h2>'
         f'<div class="scroll">{timeline_html_table(timeline(plan, lang), lang)}</div>'
         f"<p>{_e(t('timeline_note', lang))}</p></section>",
-        _feeds_section(feeds, lang, base_url, has_units=len(feeds) > 1),
+        _feeds_section(feeds, lang, base_url),
         "</main>",
         f"<footer>{_e(t('footer', lang, model=name))}</footer>",
         f"<script>{URL_SCRIPT}</script>",
@@ -196,7 +196,7 @@ def _due_section(plan: Plan, quarter: Quarter, lang: str) -> str:
     return f'<section id="due"><h2>{_e(head)}</h2><div class="due">{"".join(blocks)}</div></section>'
 
 
-def _feeds_section(feeds: list[dict], lang: str, base_url: str, has_units: bool) -> str:
+def _feeds_section(feeds: list[dict], lang: str, base_url: str) -> str:
     rows = []
     for f in feeds:
         href = f"feeds/{f['file']}"

@@ -19,7 +19,7 @@ import io
 
 import pandas as pd
 
-from ..i18n import CELL_CODES, col, t
+from ..i18n import CELL_CODES, col, level_word, t
 from ..period import Quarter
 from ..plan import Plan
 
@@ -76,25 +76,18 @@ def _quarter_labels(tl: dict) -> list[str]:
     return [f"År {i // 4 + 1} Q{i % 4 + 1}" for i in range(len(tl["quarters"]))]
 
 
-def _cell_codes(row: dict, lang: str) -> list[str]:
+def _cell_codes(row: dict, quarters: list[str], lang: str) -> list[str]:
+    """One- or two-letter codes per quarter: the phases, then F/M for a deadline or milestone."""
     codes = CELL_CODES[lang]
     out = ["".join(codes[k] for k in cell) for cell in row["cells"]]
-    quarters = {q: i for i, q in enumerate(_row_quarters(row))}
+    index = {q: i for i, q in enumerate(quarters)}
     for mark in row["marks"]:
-        i = quarters.get(mark["quarter"])
+        i = index.get(mark["quarter"])
         if i is not None:
             flag = "F" if mark["kind"] == "deadline" else "M"
             if flag not in out[i]:
                 out[i] += flag
     return out
-
-
-def _row_quarters(row: dict) -> list[str]:
-    return row["_quarters"]
-
-
-def _with_quarters(tl: dict) -> list[dict]:
-    return [{**r, "_quarters": tl["quarters"]} for r in tl["rows"]]
 
 
 def timeline_text(tl: dict, lang: str = "da") -> str:
@@ -104,11 +97,11 @@ def timeline_text(tl: dict, lang: str = "da") -> str:
     head0 = " " * width + "".join(f"{q[:4]}".ljust(16) for q in tl["quarters"][::4])
     lines = [t("timeline_title", lang, model=tl["model"], period=tl["period"]), "", head0, head1, head2]
     level = None
-    for row in _with_quarters(tl):
+    for row in tl["rows"]:
         if row["level"] != level:
             level = row["level"]
-            lines.append(t(level, lang) if level in ("politisk", "administrativt") else level)
-        cells = "".join((c or "·").ljust(4) for c in _cell_codes(row, lang))
+            lines.append(level_word(level, lang))
+        cells = "".join((c or "·").ljust(4) for c in _cell_codes(row, tl["quarters"], lang))
         lines.append(f"  {row['title']}".ljust(width) + cells.rstrip())
     lines += ["", t("legend", lang)]
     return "\n".join(lines) + "\n"
@@ -117,13 +110,13 @@ def timeline_text(tl: dict, lang: str = "da") -> str:
 def timeline_table(tl: dict, lang: str = "da") -> pd.DataFrame:
     words = {k: t(k, lang) for k in PHASES}
     data = []
-    for row in _with_quarters(tl):
+    for row in tl["rows"]:
         cells = [" + ".join(words[k] for k in c) for c in row["cells"]]
         marks = {}
         for m in row["marks"]:
             marks.setdefault(m["quarter"], []).append(f"{t(m['kind'], lang)} {m['date']}")
         cells = [" + ".join(filter(None, [c, *marks.get(q, [])])) for c, q in zip(cells, tl["quarters"], strict=True)]
-        data.append([t(row["level"], lang), row["document"], row["title"], *cells])
+        data.append([level_word(row["level"], lang), row["document"], row["title"], *cells])
     return pd.DataFrame(data, columns=[t("level", lang), "id", t("document", lang), *tl["quarters"]])
 
 
@@ -134,25 +127,21 @@ def timeline_csv(tl: dict, lang: str = "da") -> str:
 
 
 def timeline_markdown(tl: dict, lang: str = "da") -> str:
-    table = timeline_table(tl, lang)
-    codes = CELL_CODES[lang]
-    rows = []
-    for row, cells in zip(_with_quarters(tl), table.itertuples(index=False), strict=True):
-        rows.append([cells[0], row["title"], *(c or "" for c in _cell_codes(row, lang))])
+    rows = [
+        [level_word(row["level"], lang), row["title"], *_cell_codes(row, tl["quarters"], lang)] for row in tl["rows"]
+    ]
     head = [t("level", lang), t("document", lang), *_quarter_labels(tl)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
-    legend = t("legend", lang)
     return (
         f"**{t('timeline_title', lang, model=tl['model'], period=tl['period'])}**\n\n"
         + "\n".join(lines)
-        + f"\n\n{legend} ({codes['drafting']}/{codes['validity']})\n"
+        + f"\n\n{t('legend', lang)}\n"
     )
 
 
-def _segments(row: dict) -> list[tuple[int, int, tuple[str, ...]]]:
+def _segments(row: dict, quarters: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
     """Runs of quarters covered by the same blocks: the seed's merged cells."""
-    quarters = row["_quarters"]
     index = {q: i for i, q in enumerate(quarters)}
     cover: list[tuple[int, ...]] = [() for _ in quarters]
     for b, block in enumerate(row["blocks"]):
@@ -188,14 +177,14 @@ def timeline_html_table(tl: dict, lang: str = "da") -> str:
     out.append(
         "</tr><tr><th></th><th></th>" + "".join(f"<th>Q{i % 4 + 1}</th>" for i in range(16)) + "</tr></thead><tbody>"
     )
-    rows = _with_quarters(tl)
+    rows = tl["rows"]
     for n, row in enumerate(rows):
         out.append("<tr>")
         if n == 0 or rows[n - 1]["level"] != row["level"]:
             span = sum(1 for r in rows if r["level"] == row["level"])
-            out.append(f'<th class="level" rowspan="{span}">{e(t(row["level"], lang))}</th>')
+            out.append(f'<th class="level" rowspan="{span}">{e(level_word(row["level"], lang))}</th>')
         out.append(f"<th>{e(row['title'])}</th>")
-        for start, span, kinds in _segments(row):
+        for start, span, kinds in _segments(row, tl["quarters"]):
             covered = set(tl["quarters"][start : start + span])
             marks = "".join(
                 f'<span class="mark" title="{e(m["label"])}">◆ {e(m["date"])}</span>'
@@ -236,12 +225,12 @@ def timeline_xlsx(tl: dict, lang: str = "da") -> bytes:
     ws.append(["", ""] + [f"Q{i % 4 + 1}" for i in range(16)])
     fills = {k: PatternFill("solid", fgColor=c.lstrip("#").upper()) for k, c in COLOURS.items()}
     level = None
-    for r, row in enumerate(_with_quarters(tl), start=4):
+    for r, row in enumerate(tl["rows"], start=4):
         first_of_level = row["level"] != level
         level = row["level"]
-        ws.cell(r, 1, t(level, lang) if first_of_level else None)
+        ws.cell(r, 1, level_word(level, lang) if first_of_level else None)
         ws.cell(r, 2, row["title"])
-        for start, span, kinds in _segments(row):
+        for start, span, kinds in _segments(row, tl["quarters"]):
             cell = ws.cell(r, 3 + start, " / ".join(t(k, lang) for k in kinds) or None)
             marks = [m for m in row["marks"] if m["quarter"] in tl["quarters"][start : start + span]]
             if marks:
