@@ -13,7 +13,9 @@ out=${1:?usage: golden.sh DIR}
 here=$(cd "$(dirname "$0")/.." && pwd)
 rm -rf "$out" && mkdir -p "$out"
 out=$(cd "$out" && pwd)
-export CYCLE_TODAY=2026-11-22 SOURCE_DATE_EPOCH=1767225600 CYCLE_NO_CACHE=1 PYTHONPATH="$here${PYTHONPATH:+:$PYTHONPATH}"
+cache=$(mktemp -d)  # a fresh plan cache: shared by this run's commands, never by an earlier run
+trap 'rm -rf "$cache"' EXIT
+export CYCLE_TODAY=2026-11-22 SOURCE_DATE_EPOCH=1767225600 CYCLE_CACHE_DIR="$cache" PYTHONPATH="$here${PYTHONPATH:+:$PYTHONPATH}"
 cd "$out"
 c() { python3 -m cycle "$@"; }
 run() {  # run NAME ARGS…: stdout, stderr and exit code into NAME.*
