@@ -19,9 +19,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from .io import write_atomic
+from ..io import write_atomic
 
-_CODE = ("plan.py", "model.py", "workdays.py", "period.py", "units.py", "cache.py")
+#: The package whose code builds the table. Everything in it counts except the parts that only
+#: read a finished table (the views and the command line), so a module split off or added
+#: anywhere in the scheduling code changes the key without anyone listing it here.
+PACKAGE = Path(__file__).resolve().parent.parent
+_READERS = ("views", "cli.py", "__main__.py")
+
+
+def code_files(package: Path = PACKAGE) -> list[Path]:
+    """Every source file of the scheduling code, in a fixed order."""
+    return sorted(p for p in package.rglob("*.py") if p.relative_to(package).parts[0] not in _READERS)
 
 
 def cache_dir() -> Path | None:
@@ -44,9 +53,8 @@ def _holidays_stamp() -> bytes:
 
 def key(files: tuple[Path, ...], term_label: str, units: pd.DataFrame | None) -> str:
     h = hashlib.blake2b(digest_size=20)
-    here = Path(__file__).parent
-    for name in _CODE:
-        h.update((here / name).read_bytes())
+    for path in code_files():
+        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     h.update(_holidays_stamp())
     for f in files:
         h.update(str(f).encode() + b"\0" + f.read_bytes())

@@ -16,16 +16,16 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from urllib.parse import quote
 
 import pandas as pd
 from dateutil.rrule import rrulestr
 
-from .errors import CycleError
-from .model import KINDS, Document, Meeting, Model, Phase, PointRule, load_model
-from .period import Term, parse_term, term_for
-from .units import load_units
-from .workdays import WorkingDays
+from ..errors import CycleError
+from ..model import KINDS, Document, Meeting, Model, Phase, PointRule, load_model
+from ..period import Term, parse_term, term_for
+from ..units import load_units
+from ..workdays import WorkingDays
+from . import uid
 
 #: The events table's columns. ``start``/``end`` are inclusive dates; ``unit`` is empty for
 #: municipality-wide events; the last columns say how each date came about (``cycle explain``).
@@ -60,9 +60,6 @@ EVENT_COLUMNS = [
     "note",
 ]
 _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
-#: Kind → the letter in a UID (Danish, like the timeline's codes): udarbejdelse, gyldighed, frist,
-#: milepæl, møde.
-UID_CODES = {"drafting": "u", "validity": "g", "deadline": "f", "milestone": "m", "meeting": "mo"}
 
 
 @dataclass
@@ -469,19 +466,5 @@ def _events_table(model: Model, term: Term, rows: list[dict], units: pd.DataFram
     year = base["start"].dt.year.astype(str)
     n = base.groupby(["period", "document", "kind", "unit", year]).cumcount() + 1
     base["occurrence"] = year + "-" + n.astype(str)
-    # A UID reads as model.term.document.<kind code><occurrence>[.unit]: short enough that its
-    # iCalendar line rarely needs folding, which keeps bulk feeds fast.
-    unit_part = base["unit"].map(lambda u: "." + quote(u, safe="") if u else "")
-    base["uid"] = (
-        base["model"]
-        + "."
-        + base["period"].str[:4]
-        + "."
-        + base["document"]
-        + "."
-        + base["kind"].map(UID_CODES)
-        + base["occurrence"]
-        + unit_part
-        + "@cycle"
-    )
+    base["uid"] = uid.build_column(base)
     return base[EVENT_COLUMNS]
