@@ -160,6 +160,7 @@ def test_output_is_written_atomically(run, tmp_path):
     assert out.read_text(encoding="utf-8").startswith("uid,model,period,document")
 
 
+@pytest.mark.slow
 def test_query_path_imports_neither_plotly_nor_icalendar():
     for args in (["due"], ["period"]):
         r = subprocess.run(
@@ -170,6 +171,7 @@ def test_query_path_imports_neither_plotly_nor_icalendar():
         assert not imported & {"plotly", "icalendar", "openpyxl"}, args
 
 
+@pytest.mark.slow
 def test_query_path_reads_the_plan_cache_without_importing_holidays(tmp_path):
     env = {**__import__("os").environ, "CYCLE_CACHE_DIR": str(tmp_path / "cache"), "CYCLE_TODAY": "2026-11-22"}
     cmd = [sys.executable, "-X", "importtime", "-m", "cycle", "due", "--format", "json"]

@@ -58,6 +58,7 @@ def events_of(raw: bytes) -> list[tuple]:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("feed", [True, False])
 def test_synthetic_sample_bulk_equals_objects(synthetic_rows, feed):
     header = iv.Header(feed, "Kommune 001: frister", "Beskrivelse", 14)
@@ -68,6 +69,8 @@ def test_synthetic_sample_bulk_equals_objects(synthetic_rows, feed):
     assert len(events_of(fast)) == len(synthetic_rows)
 
 
+@pytest.mark.node
+@pytest.mark.slow
 def test_synthetic_sample_parses_the_same_in_ical_js(synthetic_rows, tmp_path):
     header = iv.Header(True, "Kommune", "Beskrivelse", 14)
     sample = synthetic_rows.sample(600, random_state=3).sort_index()
@@ -97,6 +100,7 @@ def test_split_feeds_hold_the_reference_events(tmp_path):
 text = st.text(alphabet=st.sampled_from(list("abcæøåÆØÅ ;,:\\\n\"'<>&–€😀")), min_size=0, max_size=160)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(text, text, text, st.integers(0, 3)), min_size=1, max_size=8))
 def test_hostile_text_bulk_equals_objects(values):

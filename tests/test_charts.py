@@ -102,6 +102,8 @@ def test_unknown_image_type(run, tmp_path):
     assert r.code == 2 and "'.pdf'" in r.err
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 def test_png_and_svg_through_kaleido_and_chromium(run, tmp_path):
     from tests.conftest import require_tool
 

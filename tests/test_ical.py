@@ -61,6 +61,8 @@ def parsed_ical_js(data: dict) -> dict[str, tuple[str, str, str]]:
 ALL_KINDS = "deadline,milestone,drafting,validity,meeting"
 
 
+@pytest.mark.node
+@pytest.mark.slow
 @pytest.mark.parametrize("model", ["lemvig", "silkeborg", "dk"])
 def test_every_event_round_trips_through_icalendar_and_ical_js(run, tmp_path, model):
     out = tmp_path / "all.ics"
@@ -130,7 +132,9 @@ def test_long_danish_text_folds_on_whole_characters():
     assert str(ev["SUMMARY"]) == rows["summary"][0] and str(ev["DESCRIPTION"]) == rows["description"][0]
 
 
-@pytest.mark.parametrize("model", ["lemvig", "silkeborg", "dk"])
+@pytest.mark.parametrize(
+    "model", ["lemvig", pytest.param("silkeborg", marks=pytest.mark.slow), pytest.param("dk", marks=pytest.mark.slow)]
+)
 @pytest.mark.parametrize("feed, warn", [(False, None), (True, 14), (False, 7)])
 def test_bulk_path_gives_the_reference_bytes(model, feed, warn):
     p = build_plan(model, 2026)
@@ -154,6 +158,7 @@ def test_byte_identical_re_export(run, tmp_path, monkeypatch):
     assert out2.read_bytes() == again
 
 
+@pytest.mark.slow
 def test_sequence_moves_for_exactly_the_changed_events(run, tmp_path, monkeypatch):
     model = tmp_path / "m.toml"
     source = (ROOT / "calendars" / "lemvig.toml").read_text(encoding="utf-8")

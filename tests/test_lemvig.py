@@ -140,6 +140,7 @@ def test_uids_are_unique_deterministic_and_readable(plan):
     assert "lemvig.2026.politisk-vision.f2026-1@cycle" in set(plan.events["uid"])
 
 
+@pytest.mark.slow
 def test_timeline_formats(run, tmp_path: Path):
     assert "Politisk vision" in run("timeline", "--format", "markdown").out
     csv = run("timeline", "--format", "csv").out.splitlines()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 from tests.conftest import ROOT
 
 
+@pytest.mark.slow
 def test_tour_notebook_executes():
     nb = nbformat.read(ROOT / "notebooks" / "tour.ipynb", as_version=4)
     NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()

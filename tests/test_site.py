@@ -62,6 +62,7 @@ def test_hostile_names_are_text(site):
     assert page.count("<script") == page.count("</script>") == 4  # plotly.js, two figures, the URL helper
 
 
+@pytest.mark.slow
 def test_publish_is_deterministic_and_keeps_feed_state(run, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
     out = tmp_path / "site"
@@ -89,6 +90,8 @@ def test_publish_never_empties_a_foreign_folder(run, tmp_path):
     assert [p.name for p in folder.iterdir()] == ["budget.xlsx"]
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 def test_browser_renders_charts_offline(site, evil_units):
     chromium = require_tool("chromium")
     from playwright.sync_api import sync_playwright
@@ -140,6 +143,7 @@ def test_browser_renders_charts_offline(site, evil_units):
     assert any(u.endswith("plotly.min.js") for u in requests)
 
 
+@pytest.mark.slow
 def test_site_without_units(run, tmp_path):
     model = tmp_path / "m.toml"
     model.write_text(

@@ -244,6 +244,7 @@ def test_statutory_events_reach_due_and_ical(run, tmp_path):
 terms = st.integers(min_value=2006, max_value=2045)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(terms)
 def test_previous_policy_deadlines_fall_on_working_days_no_later_than_nominal(year):
@@ -257,6 +258,7 @@ def test_previous_policy_deadlines_fall_on_working_days_no_later_than_nominal(ye
         assert (nominal - start).days < 7
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(terms, st.integers(min_value=-40, max_value=40), st.sampled_from(["d", "w", "wd"]))
 def test_relative_rules_keep_their_distance(tmp_path, year, n, unit):
@@ -277,6 +279,7 @@ def test_relative_rules_keep_their_distance(tmp_path, year, n, unit):
     assert {d for d in want if plan.term.start <= d <= plan.term.end} == got
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(terms, st.sampled_from(["MO", "TU", "WE", "TH"]), st.sampled_from(["1", "2", "-1", "-2"]), st.booleans())
 def test_the_readings_keep_three_weeks_apart(tmp_path, year, weekday, pos, july):
