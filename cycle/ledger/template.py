@@ -24,7 +24,7 @@ FORM = (
     ("year", 7),
     ("unit", 22),
     ("deadline", 12),
-    ("description", 48),
+    ("description", 64),
     ("owner", 28),
     ("done_date", 12),
     ("reference", 28),
@@ -55,7 +55,7 @@ def form_rows(plan, ledger: Ledger, *, today: date, lang: str = "da", plan_for=N
 def write_template(plan, ledger: Ledger, *, today: date, lang: str = "da", plan_for=None) -> bytes:
     """The xlsx form for ``plan``'s term, merging ``ledger`` (checked against the plan first)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -72,6 +72,8 @@ def write_template(plan, ledger: Ledger, *, today: date, lang: str = "da", plan_
             cell = set_cell(ws, r, c, value)
             if c in date_columns:
                 cell.number_format = DATE_FORMAT
+            elif c == 2:
+                cell.alignment = Alignment(horizontal="center")
     done_col = get_column_letter(next(i for i, (w, _) in enumerate(FORM, start=1) if w == "done_date"))
     last = max(len(rows) + 1, 2)
     # Any date from 1990 up to today: Excel refuses text and future dates as they are typed.
@@ -83,4 +85,9 @@ def write_template(plan, ledger: Ledger, *, today: date, lang: str = "da", plan_
     ws.add_data_validation(check)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(FORM))}{last}"
+    # Printed: landscape, one page wide, the header on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = "1:1"
     return save(wb)

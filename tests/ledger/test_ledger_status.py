@@ -90,3 +90,34 @@ def test_the_example_ledger_as_of_march_2027(model):
     assert agreements["status"].value_counts().to_dict() == {"done": 9, "overdue": 3}
     assert set(agreements[agreements["status"] == "overdue"]["unit"]) == {"jobcenter", "teknisk-drift", "borgerservice"}
     assert set(agreements[agreements["status"] == "overdue"]["days_late"]) == {61}  # 30 Dec → 1 Mar
+
+
+def validity(events: pd.DataFrame, document: str) -> list[tuple[str, str, str]]:
+    rows = events[(events["document"] == document) & (events["kind"] == "validity")]
+    return [(r.period, r.start.date().isoformat(), r.end.date().isoformat()) for r in rows.itertuples()]
+
+
+def test_the_old_vision_is_in_force_until_the_new_one_is_actually_adopted(plans, ledger):
+    """Adopted 4 Jan 2027, five days late: the 2022–2025 vision holds to 3 Jan, the new one from 4 Jan."""
+    from cycle.ledger.apply import apply_progress
+
+    plan = plans[2026]
+    day = date(2027, 3, 1)
+    events = apply_progress(plan.events, progress(plan, ledger, day=day, today=TODAY), term_label="2026-2029", day=day)
+    assert validity(events, "politisk-vision") == [
+        ("2022-2025", "2026-01-01", "2027-01-03"),
+        ("2026-2029", "2027-01-04", "2029-12-31"),
+    ]
+    # Policies are overdue on 1 March 2027: the old ones stay in force to that day at least.
+    assert validity(events, "politikker") == [
+        ("2022-2025", "2026-01-01", "2027-03-01"),
+        ("2026-2029", "2027-03-02", "2029-12-31"),
+    ]
+    vision = events[(events["document"] == "politisk-vision") & (events["kind"] == "deadline")].iloc[0]
+    assert (vision["status"], vision["done"].date(), vision["reference"]) == (
+        "late",
+        date(2027, 1, 4),
+        "KB 04.01.2027 pkt. 2",
+    )
+    assert list(events.columns[-3:]) == ["status", "done", "reference"]
+    assert set(events[events["kind"] != "deadline"]["status"]) == {""}
