@@ -43,6 +43,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "panel": ("{title} {year}: {done} af {total} {verb}", "{title} {year}: {done} of {total} {verb}"),
     "panel_late": ("{n} for sent", "{n} late"),
     "panel_overdue": ("{n} overskredet", "{n} overdue"),
+    "progress_head": ("Fremdrift pr. {day}", "Progress as of {day}"),
 }
 
 

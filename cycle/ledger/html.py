@@ -1,0 +1,45 @@
+"""The site's progress panel: per document, how many deadlines of the year are met, and the
+overdue ones grouped by director. Every user text is escaped."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+import pandas as pd
+
+from .progress import overdue
+from .report import _item_line, by_director, panel
+from .words import t
+
+STYLE = """
+.progress ul { margin: 0 0 8px; padding-left: 18px; }
+.progress .late, .progress .overdue { color: #9b1c1c; }
+.progress .overdue::before { content: "⚠ "; }
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def panel_years(table: pd.DataFrame, day: date) -> list[int]:
+    """The years a panel shows: last year and this year, where the term has deadlines."""
+    return [y for y in (day.year - 1, day.year) if (table["year"] == y).any()]
+
+
+def progress_section(table: pd.DataFrame, *, day: date, lang: str = "da") -> str:
+    """``<section id="progress">``: the panel lines per year, then the overdue list by director."""
+    parts = [f'<section id="progress" class="progress"><h2>{_e(t("progress_head", lang, day=day.isoformat()))}</h2>']
+    for year in panel_years(table, day):
+        lines = panel(table, year=year, lang=lang)
+        parts.append(f"<h3>{year}</h3><ul>" + "".join(f"<li>{_e(x)}</li>" for x in lines) + "</ul>")
+    late = overdue(table)
+    parts.append(f"<h3>{_e(t('overdue_head', lang, n=len(late)))}</h3>")
+    for director, recs in by_director(late, lang):
+        items = "".join(f'<li class="overdue">{_e(_item_line(r, lang))}</li>' for r in recs)
+        parts.append(f"<h4>{_e(director)}</h4><ul>{items}</ul>")
+    if late.empty:
+        parts.append(f"<p>{_e(t('nothing', lang))}</p>")
+    parts.append("</section>")
+    return "".join(parts)
