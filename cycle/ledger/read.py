@@ -66,7 +66,9 @@ def read_ledger(path: str | Path, *, sheet: str | None = None) -> Ledger:
     see :func:`cycle.ledger.progress`."""
     path = Path(path)
     table = read_table(path, COLUMNS, sheet=sheet)
-    ledger = Ledger(path, table, table.attrs["headers"])
+    if "row" not in table:  # a reader that keeps the file's row numbers as the index
+        table = table.assign(row=table.index)
+    ledger = Ledger(path, table, dict(table.attrs.get("headers", {})))
     recorded = table[list(FACTS)].apply(lambda c: c.map(lambda v: v != "")).any(axis=1)
     table = table[recorded].reset_index(drop=True)
     parsed = []
@@ -99,8 +101,8 @@ def _cell_text(value: object) -> str:
 
 def _year(ledger: Ledger, row: int, value: object) -> int:
     text = _cell_text(value)
-    if re.fullmatch(r"\d{4}", text):
-        return int(text)
+    if re.fullmatch(r"\d{4}(\.0)?", text):  # Excel may hand a year over as 2026.0
+        return int(float(text))
     raise ledger.error(
         row,
         f"ukendt år '{text}' (skriv fristens kalenderår, fx 2026)",
