@@ -246,7 +246,7 @@ def test_unit_file_names_are_safe_whatever_the_id(run, tmp_path):
     assert len(names) == 5
 
 
-def test_filters(run, tmp_path, plan):
+def test_filters(run, tmp_path):
     out = tmp_path / "f.ics"
     assert run("ical", "--document", "planstrategi", "--level", "politisk", "-o", out).code == 0
     assert {u.split(".")[2] for u in parsed_icalendar(out)} == {"planstrategi"}

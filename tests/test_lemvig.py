@@ -157,7 +157,7 @@ def test_timeline_formats(run, tmp_path: Path):
     assert ws["C4"].fill.fgColor.rgb.endswith("F4B183")
 
 
-def test_timeline_follows_the_term(plan):
+def test_timeline_follows_the_term():
     tl = timeline(build_plan("lemvig", 2030))
     assert tl["period"] == "2030-2033" and tl["quarters"][0] == "2030Q1"
 

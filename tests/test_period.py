@@ -29,12 +29,20 @@ def test_known_elections(year, election):
     assert Term(year - 3).next_election == election
 
 
+# § 6, stk. 3: the council elected on 16 November 2021 sat from 1 January 2022, and every term
+# runs four calendar years; four calendar years hold one 29 February from 1901 to 2099.
+TERM_2022 = date(2022, 1, 1)
+FOUR_YEARS = 4 * 365 + 1
+
+
 @given(days)
 def test_every_day_lies_in_its_term(day):
+    terms_since_2022 = (day - TERM_2022).days // FOUR_YEARS  # negative before 2022
+    start = date(2022 + 4 * terms_since_2022, 1, 1)
     term = term_for(day)
-    assert term.start <= day <= term.end
-    assert term.first_year % 4 == 2 and term.last_year == term.first_year + 3
-    assert (term.first_year - 1) % 4 == 1  # elections in years ≡ 1 (mod 4)
+    assert (term.start, term.end) == (start, date(start.year + 3, 12, 31))
+    assert term.election < term.start <= day <= term.end
+    assert (term.election.year, term.next_election.year) == (start.year - 1, start.year + 3)
 
 
 @given(days)
@@ -58,15 +66,32 @@ def test_year_and_quarter_of_term_round_trip(day):
     assert quarter.last_day + timedelta(days=1) == quarter.shift(1).first_day
 
 
-@given(days)
-def test_period_json_for_every_term(day):
-    from cycle.cli import main
+# Days of each term whose answers are known by hand: its first and last day, election day, and
+# 1 July of År 2 (KNOWN_ELECTIONS; constituting by 15 December of the election year).
+TERM_DAYS = {
+    "2022-2025": {"2022-01-01": (1, 1), "2023-07-01": (2, 3), "2025-11-18": (4, 4), "2025-12-31": (4, 4)},
+    "2026-2029": {"2026-01-01": (1, 1), "2027-07-01": (2, 3), "2029-11-20": (4, 4), "2029-12-31": (4, 4)},
+    "2030-2033": {"2030-01-01": (1, 1), "2031-07-01": (2, 3), "2033-11-15": (4, 4), "2033-12-31": (4, 4)},
+}
 
-    info = term_for(day).info(day)
-    assert info["period"] == f"{info['first_year']}-{info['last_year']}"
-    assert date.fromisoformat(info["election"]) < date(info["first_year"], 1, 1)
-    assert info["year_of_period"] == day.year - info["first_year"] + 1
-    assert main is not None
+
+@pytest.mark.parametrize("label", TERM_DAYS)
+def test_period_json_for_every_term(run, label):
+    first, last = map(int, label.split("-"))
+    for day, (year_of_period, quarter) in TERM_DAYS[label].items():
+        r = run("period", day, "--format", "json")
+        assert r.code == 0, r.err
+        assert json.loads(r.out) == {
+            "period": label,
+            "first_year": first,
+            "last_year": last,
+            "election": KNOWN_ELECTIONS[first - 1].isoformat(),
+            "constituting_deadline": f"{first - 1}-12-15",
+            "next_election": KNOWN_ELECTIONS[last].isoformat(),
+            "date": day,
+            "year_of_period": year_of_period,
+            "quarter": quarter,
+        }
 
 
 def test_aar2_q3_of_2026_term():

@@ -322,6 +322,11 @@ def test_dk_base_snapshot_2022_2037():
     assert current == SNAPSHOT.read_text(encoding="utf-8")
 
 
-def test_snapshot_rejects_a_bad_model(tmp_path):
-    with pytest.raises(CycleError):
-        build_plan(write_model(tmp_path, '[[document]]\nid = "x"\ntitle = "X"\nlevel = "politisk"\n'), 2026)
+def test_a_new_rule_without_a_source_is_rejected(tmp_path):
+    """Every date must say where it comes from (DOMAIN.md): a new document needs its source."""
+    model = write_model(tmp_path, '[[document]]\nid = "x"\ntitle = "X"\nlevel = "politisk"\n')
+    with pytest.raises(CycleError) as error:
+        build_plan(model, 2026)
+    assert (error.value.file, error.value.rule, error.value.key) == (str(model), "x", "source")
+    assert error.value.message("en") == f"{model}, rule 'x', key 'source': is missing"
+    assert error.value.message("da") == f"{model}, regel 'x', nøgle 'source': mangler"

@@ -1,0 +1,58 @@
+"""The command line: a thin click layer over the Python API. A :class:`CycleError` becomes one
+line on stderr, in the chosen language, and exit code 2 here, at the edge.
+
+The options the commands share are decorators in :mod:`.options`; the commands that answer on
+stdout are in :mod:`.query`, those that write files in :mod:`.export`. The query path
+(``cycle due``, ``cycle period``) must stay light: plotly and icalendar are imported inside the
+commands that need them, never at module level.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from ..errors import CycleError
+from ..i18n import t
+from .export import gantt, ical, publish, wheel
+from .options import lang_of
+from .query import due, events, explain, models, period, timeline, validate
+
+__all__ = ["cli", "main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cycle")
+def cli() -> None:
+    """cycle: the annual cycle and election period of a Danish municipality's governance."""
+
+
+for _command in (models, period, events, timeline, due, explain, validate, ical, gantt, wheel, publish):
+    cli.add_command(_command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The ``cycle`` program: bad input is one line on stderr and exit code 2, never a traceback."""
+    args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
+    meta: dict[str, Any] = {}
+    try:
+        # The context is made here rather than in cli.main so that its meta, where --lang keeps
+        # the language, is still at hand when a command raises.
+        with cli.make_context("cycle", args) as ctx:
+            meta = ctx.meta
+            cli.invoke(ctx)
+    except click.exceptions.Exit as e:  # --help, --version
+        sys.exit(e.exit_code)
+    except (CycleError, click.ClickException) as e:
+        lang = lang_of(meta)
+        message = e.message(lang) if isinstance(e, CycleError) else e.format_message()
+        click.echo(f"cycle: {t('error', lang)}: {message}", err=True)
+        sys.exit(2)
+    except click.Abort:
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.stderr.close()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,141 @@
+"""Commands that write files: ical, gantt, wheel, publish."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .options import PlanInputs, lang_option, option_group, output_option, plan_options, today_option
+
+if TYPE_CHECKING:
+    from ..plan import Plan
+    from ..views.ical import Options
+
+_PLOTLYJS = click.option(
+    "--plotlyjs",
+    type=click.Choice(("inline", "cdn")),
+    default="inline",
+    show_default=True,
+    help="inline works offline; cdn makes a small file that needs the internet.",
+)
+_FIGURE = output_option(required=True, help="FILE.html, .png or .svg")
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """What ``cycle ical`` writes: the calendar options, and whether one feed per unit."""
+
+    options: Options
+    split: bool
+
+    def export(self, plan: Plan, output: str, *, force: bool) -> Path:
+        from ..views import ical as iv
+
+        write = iv.export_split if self.split else iv.export
+        return write(plan, output, self.options, force=force)
+
+
+def _calendar(
+    unit_ids: tuple[str, ...],
+    documents: tuple[str, ...],
+    levels: tuple[str, ...],
+    kinds: str,
+    feed: bool,
+    warn: str | None,
+    split: str | None,
+    lang: str,
+) -> Calendar:
+    from ..views import ical as iv
+
+    options = iv.Options(
+        kinds=iv.parse_kinds(kinds),
+        units=unit_ids,
+        documents=documents,
+        levels=levels,
+        feed=feed or bool(split),
+        warn_days=iv.parse_warn(warn),
+        lang=lang,
+    )
+    return Calendar(options, split=bool(split))
+
+
+calendar_options = option_group(
+    "calendar",
+    _calendar,
+    click.option("--unit", "unit_ids", multiple=True, help="Only these units' events (and those that concern them)."),
+    click.option("--document", "documents", multiple=True, help="Only these documents."),
+    click.option("--level", "levels", multiple=True, help="Only these levels (politisk, administrativt)."),
+    click.option(
+        "--kinds",
+        default="deadline,milestone",
+        show_default=True,
+        help="Comma-separated: deadline, milestone, drafting, validity, meeting.",
+    ),
+    click.option(
+        "--feed", is_flag=True, help="A subscription feed (calendar name, refresh hints) instead of an import file."
+    ),
+    click.option("--warn", default=None, help="Add warning events this long before each deadline, e.g. 14d or 2w."),
+    click.option("--split", type=click.Choice(("unit",)), default=None, help="One feed per unit, into the -o directory."),
+    lang_option,
+)
+
+
+@click.command()
+@plan_options()
+@calendar_options
+@output_option(required=True, help="FILE.ics, or a directory with --split unit.")
+@click.option("--force", is_flag=True, help="Overwrite a file or directory that cycle did not write.")
+def ical(inputs: PlanInputs, calendar: Calendar, output: str, force: bool) -> None:
+    """Deadlines as iCalendar, to import into or subscribe from Outlook."""
+    calendar.export(inputs.plan(), output, force=force)
+
+
+@click.command()
+@plan_options()
+@today_option
+@click.option("--expand-units", is_flag=True, help="A row per unit under per-unit documents.")
+@_PLOTLYJS
+@_FIGURE
+@lang_option
+def gantt(inputs: PlanInputs, day: date, expand_units: bool, plotlyjs: str, output: str, lang: str) -> None:
+    """The election-period Gantt chart."""
+    from ..views import charts
+
+    fig = charts.gantt(inputs.plan(day.year), lang=lang, today=day, expand_units=expand_units)
+    charts.write_figure(fig, output, "cycle-gantt", plotlyjs)
+
+
+@click.command()
+@plan_options(period=False)
+@click.option("--year", type=int, default=None, help="The year (default: this year).")
+@today_option
+@_PLOTLYJS
+@_FIGURE
+@lang_option
+def wheel(inputs: PlanInputs, year: int | None, day: date, plotlyjs: str, output: str, lang: str) -> None:
+    """The årshjul: the year's windows and deadlines around twelve months."""
+    from ..views import charts
+
+    year = year or day.year
+    fig = charts.wheel(inputs.plan(year), year, lang=lang, today=day)
+    charts.write_figure(fig, output, "cycle-wheel", plotlyjs)
+
+
+@click.command()
+@plan_options()
+@today_option
+@click.option("--base-url", default="", help="Where the site is served, for the feeds' full addresses.")
+@click.option("--warn", default="14d", show_default=True, help="Warning events before each deadline ('' for none).")
+@output_option(default="site", file_okay=False, help="The folder to publish into.")
+@lang_option
+def publish(inputs: PlanInputs, day: date, base_url: str, warn: str, output: str, lang: str) -> None:
+    """A static site for the intranet: charts, timeline, due this quarter and Outlook feeds."""
+    from ..views import ical as iv
+    from ..views import site
+
+    site.publish(inputs.plan(day.year), output, today=day, lang=lang, base_url=base_url, warn_days=iv.parse_warn(warn))
+    click.echo(f"{output}/index.html")
