@@ -18,7 +18,7 @@ from ..errors import CycleError
 from ..i18n import col, level_word, t
 from ..io import write_atomic
 from ..plan import Plan
-from .timeline import COLOURS
+from .style import COLOURS
 
 MARK_SYMBOLS = {"deadline": "diamond", "milestone": "star"}
 MARK_COLOURS = {"deadline": "#c00000", "milestone": "#2f5597"}

@@ -18,6 +18,7 @@ from ..errors import CycleError, check_known
 from ..i18n import col, t
 from ..period import Quarter
 from ..plan import Plan
+from .common import fold_units
 
 SECTIONS = ("drafting", "deadlines", "milestones", "meetings", "in_force")
 
@@ -65,14 +66,11 @@ class Item:
 
 
 def items(df: pd.DataFrame, lang: str = "da") -> list[Item]:
-    keys = ["start", "end", "document", "kind"]
-    names = df[df["unit"] != ""].groupby(keys, sort=False)["unit_name"].agg(tuple)
     out = []
-    for row in df.drop_duplicates(keys).itertuples(index=False):
+    for row in fold_units(df, names=True).itertuples(index=False):
         start, end = row.start.date(), row.end.date()
         when = start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
-        units = names[(row.start, row.end, row.document, row.kind)] if row.unit else ()
-        out.append(Item(when, getattr(row, col("summary", lang)), row.owner, units))
+        out.append(Item(when, getattr(row, col("summary", lang)), row.owner, row.unit_names))
     return out
 
 

@@ -22,10 +22,8 @@ import pandas as pd
 from ..i18n import CELL_CODES, col, level_word, t
 from ..period import Quarter
 from ..plan import Plan
-
-PHASES = ("drafting", "validity")
-MARKS = ("deadline", "milestone")
-COLOURS = {"drafting": "#f4b183", "validity": "#a9d18e"}  # the seed spreadsheet's orange and green
+from .common import FOLD_KEYS, carried_over, fold_units
+from .style import COLOURS, MARK_GLYPH, MARKS, PHASES
 
 
 def timeline(plan: Plan, lang: str = "da") -> dict[str, object]:
@@ -34,12 +32,9 @@ def timeline(plan: Plan, lang: str = "da") -> dict[str, object]:
     quarters = term.quarters
     index = {q: i for i, q in enumerate(quarters)}
     ev = plan.events
-    # Per-unit events share their dates: one row per document, kind and date is enough.
-    ev = ev.loc[
-        (ev["period"] == term.label) & ev["kind"].isin(PHASES + MARKS),
-        ["document", "kind", "start", "end", "rule", col("summary", lang)],
-    ]
-    ev = ev.drop_duplicates(["document", "kind", "start", "end", "rule"])
+    # The term's own blocks and marks; per-unit events share their dates, so they fold.
+    mine = ~carried_over(ev, term.label) & ev["kind"].isin(PHASES + MARKS)
+    ev = fold_units(ev.loc[mine, [*FOLD_KEYS, "unit", col("summary", lang)]])
     by_doc = dict(tuple(ev.groupby("document", sort=False)))
     empty = ev.iloc[:0]
     rows = []
@@ -187,7 +182,7 @@ def timeline_html_table(tl: dict, lang: str = "da") -> str:
         for start, span, kinds in _segments(row, tl["quarters"]):
             covered = set(tl["quarters"][start : start + span])
             marks = "".join(
-                f'<span class="mark" title="{e(m["label"])}">◆ {e(m["date"])}</span>'
+                f'<span class="mark" title="{e(m["label"])}">{MARK_GLYPH} {e(m["date"])}</span>'
                 for m in row["marks"]
                 if m["quarter"] in covered
             )
@@ -234,7 +229,7 @@ def timeline_xlsx(tl: dict, lang: str = "da") -> bytes:
             cell = ws.cell(r, 3 + start, " / ".join(t(k, lang) for k in kinds) or None)
             marks = [m for m in row["marks"] if m["quarter"] in tl["quarters"][start : start + span]]
             if marks:
-                cell.value = "\n".join(filter(None, [cell.value] + [f"◆ {m['date']} {m['label']}" for m in marks]))
+                cell.value = "\n".join(filter(None, [cell.value] + [f"{MARK_GLYPH} {m['date']} {m['label']}" for m in marks]))
             if kinds:
                 cell.fill = fills[kinds[0]]
             cell.alignment = Alignment(wrap_text=True, vertical="top")
