@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .checks import _check_references
-from .parse import _parse_document, _parse_meeting
-from .read import _load_raw, builtin_models, calendars_dir, resolve_model_path
+from .checks import check_references
+from .parse import enabled, parse_document, parse_meeting
+from .read import builtin_models, calendars_dir, read_model, resolve_model_path
+from .schema import DOCUMENT, MEETING
 from .types import (
     DEFAULT_LEVELS,
     KINDS,
@@ -56,29 +57,26 @@ __all__ = [
 def load_model(name: str | Path) -> Model:
     """Load a built-in model by name, or a model file by path, with its includes."""
     path = resolve_model_path(name)
-    files: list[Path] = []
-    raw_docs, raw_meetings, head = _load_raw(path, seen=(), files=files)
-    meta = head["model"]
+    raw = read_model(path)
+    meta = raw.meta
     model = Model(
         id=meta["id"],
-        name=meta.get("name", meta["id"]),
-        name_en=meta.get("name_en", meta.get("name", meta["id"])),
+        name=meta["name"],
+        name_en=meta["name_en"],
         path=path,
-        description=meta.get("description", ""),
-        levels=tuple(meta.get("levels", DEFAULT_LEVELS)),
-        closed_days=tuple(head["closed_days"]),
-        url=meta.get("url", ""),
-        files=tuple(files),
+        description=meta["description"],
+        levels=meta["levels"],
+        closed_days=tuple(raw.closed_days),
+        url=meta["url"],
+        files=tuple(raw.files),
     )
-    if "units" in meta:
+    if meta["units"]:
         model.units_path = (path.parent / meta["units"]).resolve()
-    for origin, (doc_id, (raw, file)) in enumerate(raw_docs.items()):
-        if raw.get("enabled", True) is False:
-            continue
-        model.documents[doc_id] = _parse_document(raw, file, origin, model.levels)
-    for mid, (raw, file) in raw_meetings.items():
-        if raw.get("enabled", True) is False:
-            continue
-        model.meetings[mid] = _parse_meeting(raw, file, model.levels)
-    _check_references(model)
+    for origin, (doc, file) in enumerate(raw.documents.values()):
+        if enabled(doc, DOCUMENT, file):
+            model.documents[doc["id"]] = parse_document(doc, file, origin, model.levels)
+    for meeting, file in raw.meetings.values():
+        if enabled(meeting, MEETING, file):
+            model.meetings[meeting["id"]] = parse_meeting(meeting, file, model.levels)
+    check_references(model)
     return model

@@ -1,68 +1,77 @@
-"""Reference checks over a loaded model: parents, parent cycles, anchors, anchor cycles, meetings."""
+"""Reference checks over a loaded model: parents, parent cycles, anchors, anchor cycles, meetings.
+
+They run when the model is loaded, so a model that loads can be scheduled in dependency order.
+"""
 
 from __future__ import annotations
 
+import graphlib
+
 from ..errors import CycleError
-from .types import Document, Model
+from .types import Document, Model, PointRule
 
 
-def _check_references(model: Model) -> None:
-    """Parents exist and form no cycle; anchors and meetings exist."""
+def check_references(model: Model) -> None:
+    """Parents exist and form no cycle; anchors and meetings exist; anchors form no cycle."""
+    for doc in model.documents.values():
+        _check_parent(doc, model.documents)
+        for rule in doc.points:
+            _check_point(doc, rule, model)
+    anchor_order(model)
+
+
+def anchor_order(model: Model) -> list[Document]:
+    """The documents in an order where every anchor comes before the rules anchored to it."""
     docs = model.documents
-    for d in docs.values():
-        if d.parent and d.parent not in docs:
-            raise CycleError(
-                f"ukendt overordnet dokument '{d.parent}'",
-                f"unknown parent '{d.parent}'",
-                file=d.file,
-                rule=d.id,
-                key="parent",
+    graph = {d.id: {r.anchor for r in d.points if r.anchor in docs} for d in docs.values()}
+    try:
+        order = list(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError as e:
+        cycle = e.args[1]
+        d = docs[cycle[0]]
+        raise CycleError(
+            f"ankrene løber i ring: {' → '.join(cycle)}",
+            f"the anchors form a cycle: {' → '.join(cycle)}",
+            file=d.file,
+            rule=d.id,
+            key="anchor",
+        ) from None
+    return [docs[i] for i in order]
+
+
+def _check_parent(doc: Document, docs: dict[str, Document]) -> None:
+    def fail(da: str, en: str) -> None:
+        raise CycleError(da, en, file=doc.file, rule=doc.id, key="parent")
+
+    if doc.parent and doc.parent not in docs:
+        fail(f"ukendt overordnet dokument '{doc.parent}'", f"unknown parent '{doc.parent}'")
+    seen, parent = {doc.id}, doc.parent
+    while parent:
+        if parent in seen:
+            fail(
+                f"styringskæden løber i ring gennem '{parent}'", f"the governance chain has a cycle through '{parent}'"
             )
-        seen, p = {d.id}, d.parent
-        while p:
-            if p in seen:
-                raise CycleError(
-                    f"styringskæden løber i ring gennem '{p}'",
-                    f"the governance chain has a cycle through '{p}'",
-                    file=d.file,
-                    rule=d.id,
-                    key="parent",
-                )
-            seen.add(p)
-            p = docs[p].parent
-        for r in d.points:
-            if r.anchor and r.anchor not in docs and r.anchor not in model.meetings:
-                raise CycleError(
-                    f"ukendt anker '{r.anchor}'",
-                    f"unknown anchor '{r.anchor}'",
-                    file=d.file,
-                    rule=d.id,
-                    key=f"{r.kind}.anchor",
-                )
-            if r.anchor in docs and not _has_points(docs[r.anchor]):
-                raise CycleError(
-                    f"ankeret '{r.anchor}' har ingen frister eller milepæle",
-                    f"the anchor '{r.anchor}' has no deadlines or milestones",
-                    file=d.file,
-                    rule=d.id,
-                    key=f"{r.kind}.anchor",
-                )
-            if r.anchor in docs and docs[r.anchor].per_unit:
-                raise CycleError(
-                    f"ankeret '{r.anchor}' er pr. enhed",
-                    f"the anchor '{r.anchor}' is per unit",
-                    file=d.file,
-                    rule=d.id,
-                    key=f"{r.kind}.anchor",
-                )
-            if r.meeting and r.meeting not in model.meetings:
-                raise CycleError(
-                    f"ukendt mødekalender '{r.meeting}'",
-                    f"unknown meeting calendar '{r.meeting}'",
-                    file=d.file,
-                    rule=d.id,
-                    key=f"{r.kind}.meeting",
-                )
+        seen.add(parent)
+        parent = docs[parent].parent
+
+
+def _check_point(doc: Document, rule: PointRule, model: Model) -> None:
+    def fail(key: str, da: str, en: str) -> None:
+        raise CycleError(da, en, file=doc.file, rule=doc.id, key=f"{rule.kind}.{key}")
+
+    docs, anchor = model.documents, rule.anchor
+    if anchor and anchor not in docs and anchor not in model.meetings:
+        fail("anchor", f"ukendt anker '{anchor}'", f"unknown anchor '{anchor}'")
+    if anchor in docs and not _has_points(docs[anchor]):
+        fail(
+            "anchor",
+            f"ankeret '{anchor}' har ingen frister eller milepæle",
+            f"the anchor '{anchor}' has no deadlines or milestones",
+        )
+    if anchor in docs and docs[anchor].per_unit:
+        fail("anchor", f"ankeret '{anchor}' er pr. enhed", f"the anchor '{anchor}' is per unit")
+    if rule.meeting and rule.meeting not in model.meetings:
+        fail("meeting", f"ukendt mødekalender '{rule.meeting}'", f"unknown meeting calendar '{rule.meeting}'")
 
 
 def _has_points(d: Document) -> bool:

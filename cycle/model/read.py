@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
-from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import CycleError
-
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_MODEL_KEYS = {"id", "name", "name_en", "include", "units", "url", "levels", "closed_days", "source", "description"}
-_DOC_KEYS = {
-    "id",
-    "title",
-    "title_en",
-    "level",
-    "parties",
-    "parent",
-    "per_unit",
-    "purpose",
-    "purpose_en",
-    "source",
-    "url",
-    "enabled",
-    "concerns_units",
-    "phase",
-    "deadline",
-    "milestone",
-}
-_MEETING_KEYS = {"id", "title", "title_en", "level", "parties", "rrule", "exdate", "rdate", "source", "enabled"}
+from . import schema
 
 # --------------------------------------------------------------------------- finding models
 
@@ -68,7 +45,7 @@ def resolve_model_path(name: str | Path, relative_to: Path | None = None) -> Pat
     )
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as f:
             return tomllib.load(f)
@@ -78,124 +55,66 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise CycleError(f"kan ikke læses: {e.strerror}", f"cannot be read: {e.strerror}", file=path) from None
 
 
-def _load_raw(path: Path, seen: tuple[Path, ...], files: list[Path]):
-    """Read a model file and its includes; merge documents and meetings by id."""
+@dataclass
+class RawModel:
+    """A model file read with its includes: raw documents and meetings by id, not yet parsed.
+
+    Documents are in chain order: the file's own first, then the included ones; each keeps the
+    file it was (last) declared in. ``meta`` is the top file's ``[model]`` table, read by the schema.
+    """
+
+    meta: dict[str, Any]
+    documents: dict[str, tuple[dict, Path]] = field(default_factory=dict)
+    meetings: dict[str, tuple[dict, Path]] = field(default_factory=dict)
+    closed_days: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # every file read, the top one first
+
+
+def read_model(path: Path, seen: tuple[Path, ...] = (), files: list[Path] | None = None) -> RawModel:
+    """Read a model file and its includes; merge documents and meetings by id (patches)."""
     path = path.resolve()
+    files = [] if files is None else files
     files.append(path)
     if path in seen:
         raise CycleError("modellen inkluderer sig selv", "the model includes itself", file=path, key="include")
-    data = _read_toml(path)
-    _check_keys(data, {"model", "document", "meeting"}, path, None)
-    meta = data.get("model")
-    if not isinstance(meta, dict):
-        raise CycleError("tabellen [model] mangler", "the [model] table is missing", file=path, key="model")
-    _check_keys(meta, _MODEL_KEYS, path, "model")
-    if "id" not in meta:
-        raise CycleError("[model] mangler 'id'", "[model] has no 'id'", file=path, key="id")
-    _check_id(meta["id"], path, "model", "id")
-
+    top = schema.read(read_toml(path), schema.ROOT, schema.Where(path, None))
+    meta = schema.read(top["model"], schema.MODEL, schema.Where(path, "model"))
+    raw = RawModel(meta, files=files)
     included: dict[str, tuple[dict, Path]] = {}
-    meetings: dict[str, tuple[dict, Path]] = {}
-    closed: list[str] = []
-    for inc in _as_list(meta.get("include", []), path, "model", "include"):
-        inc_docs, inc_meetings, inc_head = _load_raw(resolve_model_path(inc, path), (*seen, path), files)
-        included.update(inc_docs)
-        meetings.update(inc_meetings)
-        closed += inc_head["closed_days"]
-    for spec in _as_list(meta.get("closed_days", []), path, "model", "closed_days"):
-        _check_closed_day(spec, path)
-        closed.append(spec)
+    for name in meta["include"]:
+        inc = read_model(resolve_model_path(name, path), (*seen, path), files)
+        included.update(inc.documents)
+        raw.meetings.update(inc.meetings)
+        raw.closed_days += inc.closed_days
+    raw.closed_days += meta["closed_days"]
 
-    own = _table_list(data.get("document", []), path, "document")
-    _check_unique(own, path, "document")
-    new: dict[str, tuple[dict, Path]] = {}
-    for raw in own:
-        _check_keys(raw, _DOC_KEYS, path, raw["id"])
-        if raw["id"] in included:  # a patch of an included document: this file's keys win
-            included[raw["id"]] = ({**included[raw["id"]][0], **raw}, path)
+    own: dict[str, tuple[dict, Path]] = {}
+    for doc in _own_tables(top["document"], schema.DOCUMENT, path):
+        if doc["id"] in included:  # a patch of an included document: this file's keys win
+            included[doc["id"]] = ({**included[doc["id"]][0], **doc}, path)
         else:
-            new[raw["id"]] = (raw, path)
-    docs = {**new, **included}  # chain order: the model's own documents, then included ones
-
-    own_meetings = _table_list(data.get("meeting", []), path, "meeting")
-    _check_unique(own_meetings, path, "meeting")
-    for raw in own_meetings:
-        _check_keys(raw, _MEETING_KEYS, path, raw["id"])
-        base = meetings.get(raw["id"], ({}, path))[0]
-        meetings[raw["id"]] = ({**base, **raw}, path)
-    return docs, meetings, {"model": meta, "closed_days": closed}
+            own[doc["id"]] = (doc, path)
+    raw.documents = {**own, **included}  # chain order: the model's own documents, then included ones
+    for meeting in _own_tables(top["meeting"], schema.MEETING, path):
+        base = raw.meetings.get(meeting["id"], ({}, path))[0]
+        raw.meetings[meeting["id"]] = ({**base, **meeting}, path)
+    return raw
 
 
-def _check_keys(raw: dict, allowed: set[str], file: Path, rule: str | None, prefix: str = "") -> None:
-    for key in raw:
-        if key not in allowed:
+def _own_tables(tables: tuple[dict, ...], table: schema.Table, path: Path) -> list[dict]:
+    """One file's documents (or meetings): each id valid and declared once, no unknown keys.
+
+    Only the keys are checked here: a patch may leave out what its base gives, so values are
+    read after merging, when the rule is parsed."""
+    seen: set[str] = set()
+    for raw in tables:
+        rid = raw.get("id")
+        where = schema.Where(path, rid if isinstance(rid, str) else table.header.strip("[]"))
+        schema.value(raw, table, "id", where)
+        if rid in seen:
             raise CycleError(
-                f"ukendt nøgle (tilladte: {', '.join(sorted(allowed))})",
-                f"unknown key (allowed: {', '.join(sorted(allowed))})",
-                file=file,
-                rule=rule,
-                key=prefix + key,
+                f"{rid!r} er erklæret to gange", f"{rid!r} is declared twice", file=path, rule=rid, key="id"
             )
-
-
-def _check_id(value: Any, file: Path, rule: str | None, key: str) -> None:
-    if not isinstance(value, str) or not _ID.match(value):
-        raise CycleError(
-            f"ugyldigt id {value!r} (små bogstaver a–z, cifre og bindestreg)",
-            f"invalid id {value!r} (lowercase ASCII letters, digits and hyphens)",
-            file=file,
-            rule=rule,
-            key=key,
-        )
-
-
-def _check_closed_day(spec: Any, file: Path) -> None:
-    ok = isinstance(spec, str) and bool(re.match(r"^(\d{4}-)?\d{2}-\d{2}$", spec))
-    if ok:
-        try:
-            date.fromisoformat(spec if len(spec) == 10 else f"2000-{spec}")
-        except ValueError:
-            ok = False
-    if not ok:
-        raise CycleError(
-            f"ugyldig lukkedag {spec!r} (MM-DD eller ÅÅÅÅ-MM-DD)",
-            f"invalid closed day {spec!r} (MM-DD or YYYY-MM-DD)",
-            file=file,
-            rule="model",
-            key="closed_days",
-        )
-
-
-def _as_list(value: Any, file: Path, rule: str, key: str) -> list:
-    if not isinstance(value, list):
-        raise CycleError("skal være en liste", "must be a list", file=file, rule=rule, key=key)
-    return value
-
-
-def _table_list(value: Any, file: Path, rule: str, keyed: bool = True) -> list[dict]:
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise CycleError(
-            "skal være en liste af tabeller ([[...]])",
-            "must be an array of tables ([[...]])",
-            file=file,
-            rule=rule,
-            key=rule if keyed else None,
-        )
-    if keyed:
-        for v in value:
-            _check_id(v.get("id"), file, v.get("id") if isinstance(v.get("id"), str) else rule, "id")
-    return value
-
-
-def _check_unique(items: Iterable[dict], file: Path, what: str) -> None:
-    seen = set()
-    for item in items:
-        if item["id"] in seen:
-            raise CycleError(
-                f"{item['id']!r} er erklæret to gange",
-                f"{item['id']!r} is declared twice",
-                file=file,
-                rule=item["id"],
-                key="id",
-            )
-        seen.add(item["id"])
+        seen.add(rid)
+        schema.check_keys(raw, table, where)
+    return list(tables)

@@ -12,6 +12,8 @@ PHASE_KINDS = ("drafting", "validity")
 POINT_KINDS = ("deadline", "milestone")
 KINDS = (*PHASE_KINDS, *POINT_KINDS, "meeting")
 LANDINGS = ("on_or_before", "on_or_after")
+EDGES = ("start", "end")  # of a quarter, for a point rule's `at`
+SPLITS = ("quarter", "year")  # a phase's `every`
 DEFAULT_LEVELS = ("politisk", "administrativt")
 
 
