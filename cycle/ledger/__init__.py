@@ -16,7 +16,7 @@ of the term its status as of a day (``done``, ``late``, ``overdue``, ``open``), 
 
 from .match import deadline_events
 from .progress import GROUPINGS, PROGRESS_COLUMNS, STATUSES, overdue, progress, selection, summary, upcoming
-from .read import COLUMNS, Ledger, empty_ledger, parse_day, read_ledger
+from .read import COLUMNS, Ledger, empty_ledger, parse_day, parse_days, read_ledger
 
 __all__ = [
     "COLUMNS",
@@ -28,6 +28,7 @@ __all__ = [
     "empty_ledger",
     "overdue",
     "parse_day",
+    "parse_days",
     "progress",
     "read_ledger",
     "selection",

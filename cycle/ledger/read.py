@@ -91,6 +91,22 @@ def read_ledger(path: str | Path, *, sheet: str | None = None) -> Ledger:
     return Ledger(path, pd.DataFrame(parsed, columns=empty_ledger().rows.columns), ledger.headers)
 
 
+def parse_days(text: str, *, key: str) -> int:
+    """'30d', '4w' or '30' → days.
+
+    >>> parse_days("4w", key="upcoming")
+    28
+    """
+    m = re.fullmatch(r"\s*(\d{1,4})\s*([dw]?)\s*", str(text))
+    if not m:
+        raise CycleError(
+            f"ugyldigt antal dage '{text}' (fx 30d eller 4w)",
+            f"invalid number of days '{text}' (e.g. 30d or 4w)",
+            key=key,
+        )
+    return int(m[1]) * (7 if m[2] == "w" else 1)
+
+
 def _cell_text(value: object) -> str:
     if isinstance(value, datetime | date):
         return value.isoformat()[:10]
