@@ -52,6 +52,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "shift": ("Flytning", "Shift"),
     "note": ("Note", "Note"),
     "today": ("I dag", "Today"),
+    # A deadline's summary is deadline_prefix + its label; its warning's is warn_summary + the label.
+    "deadline_prefix": ("Frist: ", "Deadline: "),
     "warn_summary": ("Frist om {days} dage: ", "Deadline in {days} days: "),
     "calname": ("frister", "deadlines"),
     "caldesc": (

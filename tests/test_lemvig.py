@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from cycle import Quarter, build_plan, due, timeline
+from cycle import Quarter, build_plan, due
 from tests.conftest import DATA, ROOT
 
 SEED = "004_2c02687985610367.txt"
@@ -100,13 +99,6 @@ def test_due_2026q4_lists_six_drafted_documents_and_four_adoption_deadlines(run)
     assert all(e["shift"] == "previous" for e in d["deadlines"])
 
 
-def test_due_text_is_danish_and_folds_units(run):
-    r = run("due", "--quarter", "2026Q4")
-    assert "Udarbejdelse:" in r.out and "Frist: Politisk vision vedtages" in r.out
-    assert "Aftaledokumenter: udarbejdelse (12 enheder)" in r.out
-    assert "Deadline: Political vision adopted" in run("due", "--quarter", "2026Q4", "--lang", "en").out
-
-
 def test_previous_terms_documents_stay_in_force_until_the_successor_is_adopted(plan):
     d = due(plan, Quarter(2026, 2))
     in_force = d["in_force"].set_index("document")
@@ -138,39 +130,3 @@ def test_uids_are_unique_deterministic_and_readable(plan):
     assert plan.events["uid"].is_unique
     assert plan.events["uid"].tolist() == again.events["uid"].tolist()
     assert "lemvig.2026.politisk-vision.f2026-1@cycle" in set(plan.events["uid"])
-
-
-@pytest.mark.slow
-def test_timeline_formats(run, tmp_path: Path):
-    assert "Politisk vision" in run("timeline", "--format", "markdown").out
-    csv = run("timeline", "--format", "csv").out.splitlines()
-    assert csv[0].startswith("Niveau,id,Dokument,2026Q1")
-    html = run("timeline", "--format", "html").out
-    assert html.count('class="drafting"') >= 16 + 4 and 'colspan="12"' in html
-    out = tmp_path / "t.xlsx"
-    assert run("timeline", "--format", "xlsx", "-o", out).code == 0
-    from openpyxl import load_workbook
-
-    ws = load_workbook(out).active
-    merged = {str(r) for r in ws.merged_cells.ranges}
-    assert "G4:R4" in merged  # the vision's validity, År 2 Q1 – År 4 Q4, one merged cell
-    assert ws["C4"].fill.fgColor.rgb.endswith("F4B183")
-
-
-def test_timeline_follows_the_term():
-    tl = timeline(build_plan("lemvig", 2030))
-    assert tl["period"] == "2030-2033" and tl["quarters"][0] == "2030Q1"
-
-
-def test_a_models_own_levels_show_as_written(run, tmp_path):
-    model = tmp_path / "m.toml"
-    model.write_text(
-        '[model]\nid = "egen"\nlevels = ["strategisk", "driften"]\n'
-        '[[document]]\nid = "plan"\ntitle = "Plan"\nlevel = "driften"\nsource = "test"\n'
-        '[[document.phase]]\nkind = "drafting"\nfrom = "År 1 Q1"\nto = "År 1 Q2"\n',
-        encoding="utf-8",
-    )
-    for fmt in ("text", "markdown", "html", "csv"):
-        r = run("timeline", "--model", model, "--format", fmt)
-        assert r.code == 0 and "driften" in r.out, fmt
-    assert run("timeline", "--model", model, "--format", "xlsx", "-o", tmp_path / "t.xlsx").code == 0

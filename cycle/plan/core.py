@@ -21,6 +21,7 @@ import pandas as pd
 from dateutil.rrule import rrulestr
 
 from ..errors import CycleError
+from ..i18n import t
 from ..model import KINDS, Document, Meeting, Model, Phase, PointRule, load_model
 from ..period import Term, parse_term, term_for
 from ..units import load_units
@@ -411,7 +412,7 @@ _LABELS = {
     "drafting": (": udarbejdelse", ": drafting"),
     "validity": (": gyldighedsperiode", ": validity period"),
     "carried": (": gælder indtil efterfølgeren vedtages", ": in force until its successor is adopted"),
-    "deadline": ("Frist: ", "Deadline: "),
+    "deadline": (t("deadline_prefix", "da"), t("deadline_prefix", "en")),
 }
 
 

@@ -16,16 +16,13 @@ from icalendar import Calendar
 from cycle import build_plan, load_model
 from cycle.views import ical as iv
 from tests.conftest import ROOT
-from tests.test_ical import ical_js
 
 spec = importlib.util.spec_from_file_location("national", ROOT / "benchmarks" / "national.py")
 national = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(national)
 
 
-@pytest.fixture(autouse=True)
-def pinned_time(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+pytestmark = pytest.mark.usefixtures("pinned_time")
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +68,7 @@ def test_synthetic_sample_bulk_equals_objects(synthetic_rows, feed):
 
 @pytest.mark.node
 @pytest.mark.slow
-def test_synthetic_sample_parses_the_same_in_ical_js(synthetic_rows, tmp_path):
+def test_synthetic_sample_parses_the_same_in_ical_js(synthetic_rows, tmp_path, ical_js):
     header = iv.Header(True, "Kommune", "Beskrivelse", 14)
     sample = synthetic_rows.sample(600, random_state=3).sort_index()
     fast, ref = tmp_path / "fast.ics", tmp_path / "ref.ics"
@@ -129,3 +126,46 @@ def test_hostile_text_bulk_equals_objects(values):
     for line in fast.split(b"\r\n"):
         assert len(line) <= 75
         line.decode("utf-8")
+
+
+def test_the_fold_limit_is_icalendars():
+    """icalendar writes a content line of 74 octets as it is and folds one of 75 (RFC 5545:
+    "SHOULD NOT be longer than 75 octets, excluding the line break"); the bulk path's shortcut
+    for lines that need no folding relies on exactly that limit."""
+    from icalendar import Parameters, vText
+    from icalendar.parser import Contentline
+
+    def line(n: int) -> bytes:
+        return Contentline.from_parts("UID", Parameters(), vText("u" * (n - len("UID:")))).to_ical()
+
+    assert iv.UNFOLDED_OCTETS == 74
+    assert line(74) == b"UID:" + b"u" * 70
+    assert line(75) == b"UID:" + b"u" * 70 + b"\r\n u"
+
+
+@pytest.mark.parametrize("octets", [73, 74, 75, 76])
+@pytest.mark.parametrize("tail", ["", "ø"])  # a two-octet character across the limit
+def test_lines_at_the_fold_limit_equal_objects(octets, tail):
+    """A UID, a summary and a location of exactly ``octets`` octets on their line."""
+    fill = lambda name, n: "x" * (n - len(name) - 1 - len(tail.encode())) + tail  # noqa: E731
+    rows = pd.DataFrame(
+        {
+            "uid": [fill("UID", octets)],
+            "start": pd.to_datetime(["2027-01-04"]),
+            "end": pd.to_datetime(["2027-01-05"]),
+            "summary": [fill("SUMMARY", octets)],
+            "description": ["d"],
+            "categories": ["Politisk\x1fx"],
+            "url": [""],
+            "location": [fill("LOCATION", octets)],
+            "contact": [""],
+            "alarm": [False],
+            "unit": [""],
+            "document": ["d"],
+        }
+    )
+    rows = iv.stamp(iv.finish_rows(rows), None, iv.now_utc())
+    fast = iv.render(rows, iv.Header(False))
+    assert fast == iv.to_calendar(rows, iv.Header(False)).to_ical()
+    folded = octets > iv.UNFOLDED_OCTETS
+    assert (f"\r\nUID:{rows['uid'][0]}\r\n".encode() in fast) is not folded

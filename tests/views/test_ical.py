@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,27 +14,15 @@ from icalendar import Calendar
 
 from cycle import build_plan
 from cycle.views import ical as iv
-from tests.conftest import ROOT, require_tool
+from cycle.views.ical import write as write_module
+from tests.conftest import ROOT
 
-JS = ROOT / "tests" / "js"
-
-
-@pytest.fixture(autouse=True)
-def pinned_time(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+pytestmark = pytest.mark.usefixtures("pinned_time")
 
 
 @pytest.fixture(scope="module")
 def plan():
     return build_plan("lemvig", 2026)
-
-
-def ical_js(*files: Path) -> dict:
-    node = require_tool("node")
-    if not (JS / "node_modules" / "ical.js").is_dir():
-        pytest.fail("ical.js is not installed: run the README's test command (npm ci in tests/js)")
-    r = subprocess.run([node, str(JS / "parse.mjs"), *map(str, files)], capture_output=True, text=True, check=True)
-    return json.loads(r.stdout)
 
 
 def expected(events: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
@@ -64,7 +51,7 @@ ALL_KINDS = "deadline,milestone,drafting,validity,meeting"
 @pytest.mark.node
 @pytest.mark.slow
 @pytest.mark.parametrize("model", ["lemvig", "silkeborg", "dk"])
-def test_every_event_round_trips_through_icalendar_and_ical_js(run, tmp_path, model):
+def test_every_event_round_trips_through_icalendar_and_ical_js(run, tmp_path, model, ical_js):
     out = tmp_path / "all.ics"
     assert run("ical", "--model", model, "--period", "2026", "--kinds", ALL_KINDS, "-o", out).code == 0
     want = expected(build_plan(model, 2026).events)
@@ -214,7 +201,7 @@ def test_warning_events_fall_before_their_deadline(plan):
     assert warn["summary"].str.startswith("Deadline in 14 days: ").all()
 
 
-def test_per_unit_feeds_hold_exactly_the_right_events(run, tmp_path, plan):
+def test_per_unit_feeds_hold_exactly_the_right_events(run, tmp_path, plan, ical_js):
     out = tmp_path / "feeds"
     assert run("ical", "--split", "unit", "-o", out).code == 0
     index = json.loads((out / "feeds.json").read_text(encoding="utf-8"))
@@ -295,7 +282,7 @@ def test_interrupted_export_leaves_the_previous_file_whole(plan, tmp_path, monke
         yield b"BEGIN:VCALENDAR\r\n"  # part of the new file is already written …
         raise KeyboardInterrupt  # … when the export is stopped
 
-    monkeypatch.setattr(iv, "render_chunks", half_then_killed)
+    monkeypatch.setattr(write_module, "render_chunks", half_then_killed)
     with pytest.raises(KeyboardInterrupt):
         iv.export(plan, out, iv.Options(kinds=("deadline",)))
     assert out.read_bytes() == before

@@ -1,0 +1,205 @@
+"""The bulk renderer: the same bytes as :func:`.reference.to_calendar`, for national exports.
+
+An event's text is cut into a few segments, each a run of content lines in icalendar's canonical
+order. A segment depends on a few columns; every distinct combination of them is rendered once
+(escaping and folding by icalendar), and rows pick theirs by index. Only the UID differs on every
+row. Bytes throughout: encoding a large text at the end would cost as much as writing it.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from icalendar import Calendar, Parameters, vCategory, vText
+from icalendar.parser import Contentline
+
+from .reference import Header, alarm, header_calendar
+
+#: The longest content line (octets, without its CRLF) icalendar writes unfolded: it folds at
+#: 75 octets (RFC 5545: lines "SHOULD NOT be longer than 75 octets, excluding the line break").
+UNFOLDED_OCTETS = 74
+CRLF = b"\r\n"
+_ESCAPES = re.compile(r"[\\;,\n\r]")  # what RFC 5545 TEXT escapes
+_ESCAPED_CHARS = "\\;,\n\r"
+_BEGIN, _END = b"BEGIN:VEVENT\r\n", b"END:VEVENT\r\n"
+_MS = b"X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\nX-MICROSOFT-CDO-BUSYSTATUS:FREE\r\n"
+_END_CALENDAR = b"END:VCALENDAR\r\n"
+CHUNK_EVENTS = 1000  # about a megabyte: one large buffer would cost more than the joins
+
+
+def _line(name: str, value) -> bytes:
+    """One content line, escaped and folded by icalendar."""
+    return Contentline.from_parts(name, Parameters(), value).to_ical() + CRLF
+
+
+@lru_cache(maxsize=65536)
+def _text_line(name: str, text: str) -> bytes:
+    """A TEXT property's line. Cached: a national export meets the same descriptions in every
+    municipality and feed, and escapes and folds each once."""
+    if not text and name in ("CONTACT", "LOCATION", "URL"):
+        return b""  # optional properties are left out when empty
+    line = f"{name}:{text}".encode()
+    if len(line) <= UNFOLDED_OCTETS and not _ESCAPES.search(text):
+        return line + CRLF  # what icalendar gives too: nothing to escape, nothing to fold
+    return _line(name, vText(text))
+
+
+@lru_cache(maxsize=4096)
+def _categories_line(value: str) -> bytes:
+    return _line("CATEGORIES", vCategory(value.split("\x1f")))
+
+
+def _column(values: pd.Series, render) -> tuple[np.ndarray, list[bytes]]:
+    """Codes per row, and each distinct value rendered once (a categorical brings its codes)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy(), [render(u) for u in values.cat.categories]
+    codes, uniques = pd.factorize(values, sort=False)
+    return codes, [render(u) for u in uniques]
+
+
+def _segment(columns: list[tuple[np.ndarray, list[bytes]]], prefix: bytes = b"", suffix: bytes = b"") -> np.ndarray:
+    """Per row, the concatenation of its columns' rendered values; each distinct combination
+    is joined once."""
+    dims = tuple(max(len(r), 1) for _, r in columns)
+    key = np.ravel_multi_index([c for c, _ in columns], dims)
+    inverse, combos = pd.factorize(key)  # hashing, not sorting: faster on long columns
+    picked = [
+        np.asarray([*r, b""], dtype=object)[i]
+        for (_, r), i in zip(columns, np.unravel_index(combos, dims), strict=True)
+    ]
+    joined = [prefix + b"".join(parts) + suffix for parts in zip(*picked, strict=True)]
+    return np.array(joined, dtype=object)[inverse]
+
+
+@contextmanager
+def _bulk():
+    """The bulk path allocates many short-lived containers and no cycles: the cyclic garbage
+    collector would only rescan them, so it pauses for the duration."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _per_row(name: str, values: pd.Series) -> list[bytes]:
+    """A line for a column that differs on every row (the UID), built directly; should any
+    value need escaping or folding, the column goes through icalendar value by value."""
+    texts = values.tolist()
+    prefix = name + ":"
+    lines = [(prefix + v + "\r\n").encode() for v in texts]
+    longest = UNFOLDED_OCTETS + len(CRLF)
+    joined = "".join(texts)  # one scan for what TEXT escapes (a regex is 100× slower here)
+    if lines and (max(map(len, lines)) > longest or any(c in joined for c in _ESCAPED_CHARS)):
+        lines = [
+            line if len(line) <= longest and not _ESCAPES.search(v) else _line(name, vText(v))
+            for line, v in zip(lines, texts, strict=True)
+        ]
+    return lines
+
+
+def _date_line(name: str):
+    return lambda day: f"{name};VALUE=DATE:{pd.Timestamp(day):%Y%m%d}\r\n".encode()
+
+
+def _plain_line(name: str):
+    return lambda v: f"{name}:{v}\r\n".encode()  # values that need no escaping: numbers, stamps
+
+
+def _event_segments(rows: pd.DataFrame, header: Header) -> list:
+    """The VEVENTs as three arrays of byte segments (the lines before the UID, the UID, the
+    lines after it), in icalendar's canonical property order."""
+    valarm = alarm(header)
+    alarm_bytes = valarm.to_ical() if valarm is not None else b""
+    head = _segment(
+        [
+            _column(rows["summary"], lambda v: _text_line("SUMMARY", v)),
+            _column(rows["start"], _date_line("DTSTART")),
+            _column(rows["end"], _date_line("DTEND")),
+            _column(rows["dtstamp"], _plain_line("DTSTAMP")),
+        ],
+        prefix=_BEGIN,
+    )
+    rest = _segment(
+        [
+            _column(rows["sequence"], _plain_line("SEQUENCE")),
+            _column(rows["categories"], _categories_line),
+            _column(rows["contact"], lambda v: _text_line("CONTACT", v)),
+            _column(rows["description"], lambda v: _text_line("DESCRIPTION", v)),
+            _column(rows["modified"], _plain_line("LAST-MODIFIED")),
+            _column(rows["location"], lambda v: _text_line("LOCATION", v)),
+            _column(rows["url"], lambda v: b"TRANSP:TRANSPARENT\r\n" + _text_line("URL", v)),
+            _column(rows["alarm"], lambda a: _MS + (alarm_bytes if a else b"")),
+        ],
+        suffix=_END,
+    )
+    return [head, _per_row("UID", rows["uid"]), rest]
+
+
+def event_blocks(rows: pd.DataFrame, header: Header) -> pd.Series:
+    """Each row's VEVENT bytes (for feeds that share events)."""
+    if rows.empty:
+        return pd.Series([], dtype=object)
+    with _bulk():
+        blocks = [b"".join(parts) for parts in zip(*_event_segments(rows, header), strict=True)]
+    return pd.Series(blocks, index=rows.index, dtype=object)
+
+
+@lru_cache(maxsize=16)
+def _header_around_name(header: Header) -> tuple[bytes, bytes]:
+    """The calendar's header lines before and after its name, rendered once by icalendar: only
+    the name differs between the feeds of one export."""
+    head = header_calendar(replace(header, name="N")).to_ical()[: -len(_END_CALENDAR)]
+    if not header.feed:
+        return head, b""
+    start = head.index(b"\r\nNAME:N\r\n") + 2
+    end = head.index(b"X-WR-CALNAME:N\r\n") + len(b"X-WR-CALNAME:N\r\n")
+    return head[:start], head[end:]
+
+
+def _name_lines(name: str) -> bytes:
+    """NAME and X-WR-CALNAME as icalendar writes them (it does not escape their commas)."""
+    cal = Calendar()
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    return cal.to_ical()[len(b"BEGIN:VCALENDAR\r\n") : -len(_END_CALENDAR)]
+
+
+def _calendar_head(header: Header) -> bytes:
+    before, after = _header_around_name(replace(header, name=""))
+    return before + (_name_lines(header.name) if header.feed else b"") + after
+
+
+def calendar_bytes(header: Header, body: list[bytes]) -> bytes:
+    """The calendar around already rendered events, in one join: concatenating a large body to
+    the header would copy it again."""
+    return b"".join([_calendar_head(header), *body, _END_CALENDAR])
+
+
+def render(rows: pd.DataFrame, header: Header) -> bytes:
+    """The bulk renderer: the same bytes as ``to_calendar(rows, header).to_ical()``."""
+    return b"".join(render_chunks(rows, header))
+
+
+def render_chunks(rows: pd.DataFrame, header: Header) -> Iterator[bytes]:
+    """The calendar as chunks of about a thousand events, for writing without holding it whole."""
+    yield _calendar_head(header)
+    if not rows.empty:
+        with _bulk():
+            segments = _event_segments(rows, header)
+            k = len(segments)
+            pieces: list = [None] * (len(rows) * k)
+            for i, seg in enumerate(segments):  # event by event: head, UID, the rest
+                pieces[i::k] = seg if isinstance(seg, list) else seg.tolist()
+        for i in range(0, len(pieces), CHUNK_EVENTS * k):
+            yield b"".join(pieces[i : i + CHUNK_EVENTS * k])
+    yield _END_CALENDAR

@@ -1,0 +1,77 @@
+"""The property table: one row per VEVENT with its property values before escaping. Both
+renderers (:mod:`.bulk` and :mod:`.reference`) read it, so they cannot disagree on content."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ...i18n import col, level_word, t
+from ...plan import uid
+
+#: Text columns with few distinct values: categoricals, so rendering factorises them for free.
+_CATEGORICAL = ("summary", "description", "categories", "url", "location", "contact")
+ONE_DAY = pd.Timedelta(days=1)
+
+
+def feed_rows(events: pd.DataFrame, lang: str = "da", warn_days: int | None = None) -> pd.DataFrame:
+    """One row per VEVENT. Warning events ("Frist om 14 dage: …") are added for deadlines when
+    ``warn_days`` is set."""
+    level = events["level"].map(lambda lv: level_word(lv, lang))
+    rows = pd.DataFrame(
+        {
+            "uid": events["uid"],
+            "start": events["start"],
+            "end": events["end"] + ONE_DAY,  # DTEND is exclusive for all-day events
+            "summary": events[col("summary", lang)],
+            "description": _description(events, lang),
+            "categories": level + "\x1f" + events[col("title", lang)],
+            "url": events["url"],
+            "location": events["unit_name"],  # Outlook shows it beside the subject
+            "contact": events["owner"].where(events["unit"] != "", ""),
+            "alarm": events["kind"] == "deadline",
+            "unit": events["unit"],
+            "document": events["document"],
+        }
+    )
+    if warn_days:
+        warnings = _warnings(rows[rows["alarm"]], lang, warn_days)
+        rows = pd.concat([rows, warnings]).sort_values(["start", "uid"], kind="stable")
+    return finish_rows(rows.reset_index(drop=True))
+
+
+def _warnings(deadlines: pd.DataFrame, lang: str, days: int) -> pd.DataFrame:
+    """A one-day event ``days`` before each deadline, named after the deadline's label (Outlook
+    drops alarms on subscribed calendars, so the warning is an event of its own)."""
+    day = deadlines["start"] - pd.Timedelta(days=days)
+    # The plan writes a deadline's summary as deadline_prefix + label (cycle.plan): its inverse.
+    label = deadlines["summary"].str.removeprefix(t("deadline_prefix", lang))
+    return deadlines.assign(
+        uid=uid.warning_column(deadlines["uid"], days),
+        start=day,
+        end=day + ONE_DAY,
+        summary=t("warn_summary", lang, days=days) + label,
+        alarm=False,
+    )
+
+
+def finish_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Few-valued text as categoricals: rendering then factorises them for free."""
+    for c in _CATEGORICAL:
+        rows[c] = rows[c].astype("category")
+    return rows
+
+
+def _description(events: pd.DataFrame, lang: str) -> pd.Series:
+    """Purpose, parties, note and source: the same for every unit, so few distinct strings; each
+    distinct combination is joined once."""
+    cols = [col("purpose", lang), "parties", "note", "source"]
+    codes, uniques = zip(*(pd.factorize(events[c], sort=False) for c in cols), strict=True)
+    dims = [max(len(u), 1) for u in uniques]
+    combos, inverse = np.unique(np.ravel_multi_index(codes, dims), return_inverse=True)
+    names = (None, t("parties", lang) + ": ", None, t("source", lang) + ": ")
+    texts = []
+    for idx in zip(*np.unravel_index(combos, dims), strict=True):
+        parts = [u[i] for u, i in zip(uniques, idx, strict=True)]
+        texts.append("\n".join((n or "") + v for n, v in zip(names, parts, strict=True) if v))
+    return pd.Series(np.array(texts, dtype=object)[inverse.ravel()], index=events.index, dtype=object)
