@@ -19,11 +19,11 @@ hints and no alarms (Outlook drops them), so ``warn`` adds explicit warning even
 from __future__ import annotations
 
 from .bulk import CHUNK_EVENTS, UNFOLDED_OCTETS, render, render_chunks
-from .write import ALL_FILE, INDEX, calendar_name, export, export_split, safe_name
 from .options import DEFAULT_KINDS, Options, concerning, parse_kinds, parse_warn, select
 from .reference import PRODID, Header, header_calendar, to_calendar, to_event
 from .rows import feed_rows, finish_rows
 from .sequence import SEEN, now_utc, previous_state, stamp
+from .write import ALL_FILE, INDEX, calendar_name, export, export_split, safe_name
 
 __all__ = [
     "ALL_FILE",
