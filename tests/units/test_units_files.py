@@ -13,7 +13,7 @@ from tests.conftest import DATA
 
 UNITS = DATA / "units"
 
-# What every one of the example files holds (tests/data/units/make_files.py wrote them).
+# What every one of the example files holds (tests/data/units/make_units_files.py wrote them).
 EXPECTED = [
     ["thyboroen-skole", "Thyborøn Skole", "Børn og unge – skole", "Skoleleder Jens Bæk", "Direktør for Børn og Kultur"],
     ["afd-2-nord", "Afdeling #2 Nord", "Social; Sundhed", "Leder Åse Ørum", "Direktør for Social og Sundhed"],

@@ -1,6 +1,6 @@
 """Writes the units files in the shapes Danish Excel saves them (run once; the files are kept).
 
-    python3 tests/data/units/make_files.py
+    python3 tests/data/units/make_units_files.py
 
 - enheder-semikolon.csv: "CSV (semikolonsepareret)": Windows-1252, ';', CRLF, a cell's Alt+Enter
   as a bare LF inside quotes, every row padded with trailing separators to the used range.

@@ -1,7 +1,7 @@
 """Writes example meeting plans as meeting systems and Excel users hand them over (run once; the
 files are kept). Fictional plans in the shape of a Danish council's published meeting plan.
 
-    python3 tests/data/meetings/make_files.py
+    python3 tests/data/meetings/make_meeting_plans.py
 
 - moedeplan-2026.ics: an iCalendar export (as from a meeting system or Outlook): timed events in
   Europe/Copenhagen with a VTIMEZONE, the council's and the finance committee's meetings in one
