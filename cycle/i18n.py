@@ -102,6 +102,19 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Made with cycle from the model of {model}. Every rule has its source; see the events' descriptions.",
     ),
     "wheel_title": ("{model}: årshjul {year}", "{model}: annual wheel {year}"),
+    # The plan's own text in the events table (summary_en and label_en hold the English).
+    "adopted": ("{title} vedtages", "{title} adopted"),
+    "summary_drafting": (": udarbejdelse", ": drafting"),
+    "summary_validity": (": gyldighedsperiode", ": validity period"),
+    "summary_carried": (": gælder indtil efterfølgeren vedtages", ": in force until its successor is adopted"),
+    "carried_note": (
+        "Dokumentet fra valgperioden {period} gælder, indtil efterfølgeren er vedtaget",
+        "The document of the election period {period} is in force until its successor is adopted",
+    ),
+    "uid_other_term": (
+        "begivenheden '{uid}' hører til valgperioden {period} (brug --period {year})",
+        "the event '{uid}' belongs to the election period {period} (use --period {year})",
+    ),
 }
 
 #: One-letter cell codes for the text timeline.

@@ -8,12 +8,15 @@ Styrelsesloven § 6, stk. 1: the new council constitutes itself by 15 December o
 >>> t.label, t.election.isoformat(), t.next_election.isoformat()
 ('2026-2029', '2025-11-18', '2029-11-20')
 >>> t.quarter_of_term(2, 3), t.term_quarter(Quarter(2027, 3))
-(Quarter(year=2027, q=3), (2, 3))
+(Quarter(year=2027, q=3), TermQuarter(year=2, q=3))
+>>> TermQuarter.from_index(9).label, TermQuarter(2, 3).index, Term.year_of(date(2029, 6, 1))
+('År 3 Q2', 6, 4)
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +27,9 @@ from .errors import CycleError
 _QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*Q([1-9])\s*$", re.IGNORECASE)
 _TERM_QUARTER = re.compile(r"^\s*(?:År|Aar|Y|Year)\s*(\d+)\s*,?\s*Q(\d+)\s*$", re.IGNORECASE)
 _TERM_LABEL = re.compile(r"^\s*(\d{4})\s*(?:[-–/]\s*(\d{4}))?\s*$")
+
+#: Four years of four quarters.
+QUARTERS_IN_TERM = 16
 
 
 @dataclass(frozen=True, order=True)
@@ -62,6 +68,60 @@ class Quarter:
 
     def __str__(self) -> str:
         return f"{self.year}Q{self.q}"
+
+
+@dataclass(frozen=True, order=True)
+class TermQuarter:
+    """A quarter of the election period, År 1–4 Q1–Q4, as the seed's tables write it.
+
+    ``index`` counts the term's 16 quarters from 0 (År 1 Q1) to 15 (År 4 Q4), the columns of
+    the timeline; ``year, q = tq`` unpacks it like the (År, Q) pairs of a model's phases.
+    """
+
+    year: int  # År: the year of the term, 1–4
+    q: int
+
+    def __post_init__(self) -> None:
+        if not (1 <= self.year <= 4 and 1 <= self.q <= 4):
+            raise CycleError(
+                f"År {self.year} Q{self.q} ligger uden for valgperioden (År 1–4, Q1–Q4)",
+                f"Year {self.year} Q{self.q} is outside the election period (År 1–4, Q1–Q4)",
+            )
+
+    def __iter__(self) -> Iterator[int]:
+        return iter((self.year, self.q))
+
+    @classmethod
+    def from_index(cls, index: int) -> TermQuarter:
+        return cls(index // 4 + 1, index % 4 + 1)
+
+    @classmethod
+    def parse(cls, text: str) -> TermQuarter:
+        """'År 2 Q3' (or 'Y2Q3') → TermQuarter(2, 3), checked to lie inside a four-year term."""
+        return cls(*parse_term_quarter(text))
+
+    @classmethod
+    def all(cls) -> list[TermQuarter]:
+        return [cls.from_index(i) for i in range(QUARTERS_IN_TERM)]
+
+    @property
+    def index(self) -> int:
+        return (self.year - 1) * 4 + self.q - 1
+
+    @property
+    def label(self) -> str:
+        """'År 2 Q3': the model files' and the seed's notation (also in rule descriptions)."""
+        return f"År {self.year} Q{self.q}"
+
+    def in_term(self, term: Term) -> Quarter:
+        """This quarter of ``term`` as a calendar quarter."""
+        return Quarter(term.first_year + self.year - 1, self.q)
+
+    def first_day(self, term: Term) -> date:
+        return self.in_term(term).first_day
+
+    def last_day(self, term: Term) -> date:
+        return self.in_term(term).last_day
 
 
 def election_in(year: int) -> date:
@@ -110,28 +170,34 @@ class Term:
 
     @property
     def quarters(self) -> list[Quarter]:
-        return [Quarter(self.first_year, 1).shift(i) for i in range(16)]
+        return [Quarter(self.first_year, 1).shift(i) for i in range(QUARTERS_IN_TERM)]
 
     def previous(self) -> Term:
         return Term(self.first_year - 4)
 
+    def next(self) -> Term:
+        return Term(self.first_year + 4)
+
+    @staticmethod
+    def year_of(day: date) -> int:
+        """The year of its term (1–4) that ``day`` falls in. Terms begin in the years after an
+        election (≡ 1 mod 4), i.e. in years ≡ 2 (mod 4): 2022, 2026, 2030. So ``year - 2``
+        modulo 4 counts the years since the term's first year, and 1 makes it the seed's År."""
+        return (day.year - 2) % 4 + 1
+
     def quarter_of_term(self, year_of_term: int, q: int) -> Quarter:
         """År ``year_of_term`` Q``q`` as a calendar quarter."""
-        if not (1 <= year_of_term <= 4 and 1 <= q <= 4):
-            raise CycleError(
-                f"År {year_of_term} Q{q} ligger uden for valgperioden (År 1–4, Q1–Q4)",
-                f"Year {year_of_term} Q{q} is outside the election period (År 1–4, Q1–Q4)",
-            )
-        return Quarter(self.first_year + year_of_term - 1, q)
+        tq = TermQuarter(year_of_term, q)  # checks År 1–4, Q1–Q4
+        return Quarter(self.first_year + tq.year - 1, tq.q)
 
-    def term_quarter(self, quarter: Quarter) -> tuple[int, int]:
+    def term_quarter(self, quarter: Quarter) -> TermQuarter:
         """A calendar quarter as (År, Q) of this term."""
         if not self.first_year <= quarter.year <= self.last_year:
             raise CycleError(
                 f"{quarter} ligger uden for valgperioden {self.label}",
                 f"{quarter} is outside the election period {self.label}",
             )
-        return quarter.year - self.first_year + 1, quarter.q
+        return TermQuarter(quarter.year - self.first_year + 1, quarter.q)
 
     def info(self, day: date) -> dict[str, object]:
         """The term facts for ``day`` as plain data (the ``cycle period`` JSON)."""
@@ -155,7 +221,7 @@ def term_for(day: date) -> Term:
 
 
 def term_of_year(year: int) -> Term:
-    return Term(year - (year - 2) % 4)
+    return Term(year - Term.year_of(date(year, 1, 1)) + 1)
 
 
 def parse_term_quarter(text: str) -> tuple[int, int]:

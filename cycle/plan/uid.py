@@ -108,7 +108,7 @@ def warning_column(uids: pd.Series, days: int) -> pd.Series:
 
 def parse(uid: str) -> UidParts:
     """Take a UID apart. A trailing ``.w<days>`` is read as a warning mark (a unit whose id is
-    ``w`` and digits cannot be told from one; :meth:`cycle.plan.Plan.explain` tries both)."""
+    ``w`` and digits cannot be told from one; such a unit is read as a warning)."""
     m = _UID.match(uid.strip())
     if not m:
         raise CycleError(

@@ -1,0 +1,186 @@
+"""The events table: the scheduler's rows → one pandas DataFrame, as a pipeline of named steps
+(:func:`events_table`). One row per event; columns in :data:`EVENT_COLUMNS`."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..i18n import t
+from ..model import KINDS, Model
+from ..period import Term
+from . import uid
+from .phases import CARRIED_RULE
+
+#: The events table's columns. ``start``/``end`` are inclusive dates; ``unit`` is empty for
+#: municipality-wide events; the last columns say how each date came about (``cycle explain``).
+EVENT_COLUMNS = [
+    "uid",
+    "model",
+    "period",
+    "document",
+    "title",
+    "title_en",
+    "kind",
+    "start",
+    "end",
+    "level",
+    "owner",
+    "unit",
+    "unit_name",
+    "summary",
+    "summary_en",
+    "parties",
+    "purpose",
+    "purpose_en",
+    "source",
+    "url",
+    "occurrence",
+    "rule",
+    "nominal",
+    "anchor",
+    "offset",
+    "shift",
+    "meeting",
+    "note",
+]
+#: Columns only some rules set; empty text elsewhere.
+_OPTIONAL = ("label", "label_en", "anchor", "offset", "shift", "meeting", "note")
+_KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
+
+
+def events_table(model: Model, term: Term, rows: list[dict], units: pd.DataFrame | None) -> pd.DataFrame:
+    return (
+        pd.DataFrame(rows)
+        .pipe(_fill_optional)
+        .pipe(_merge_rule_attributes, model)
+        .pipe(_summaries, term)
+        .pipe(_expand_units, units)
+        .pipe(_dates)
+        .pipe(_sort, model)
+        .pipe(_occurrence)
+        .assign(uid=uid.build_column)[EVENT_COLUMNS]
+    )
+
+
+def carried(events: pd.DataFrame, term: Term) -> pd.Series:
+    """Rows of a document carried over from the previous term: validity of another term."""
+    return (events["kind"] == "validity") & (events["period"] != term.label)
+
+
+def _fill_optional(base: pd.DataFrame) -> pd.DataFrame:
+    for c in _OPTIONAL:
+        base[c] = base[c].fillna("") if c in base else ""
+    return base
+
+
+def _rule_attributes(model: Model) -> pd.DataFrame:
+    """One row per document and meeting calendar: the attributes every event inherits."""
+    rows = [
+        {
+            "document": d.id,
+            "title": d.title,
+            "title_en": d.title_en,
+            "level": d.level,
+            "parties": ", ".join(d.parties),
+            "purpose": d.purpose,
+            "purpose_en": d.purpose_en,
+            "url": d.url or model.url,
+            "per_unit": d.per_unit,
+            "order": d.origin,
+            "owner": d.parties[0] if d.parties else "",
+        }
+        for d in model.documents.values()
+    ]
+    rows += [
+        {
+            "document": m.id,
+            "title": m.title,
+            "title_en": m.title_en,
+            "level": m.level,
+            "parties": ", ".join(m.parties),
+            "purpose": "",
+            "purpose_en": "",
+            "url": model.url,
+            "per_unit": False,
+            "order": len(rows) + i,  # after every document
+            "owner": m.parties[0] if m.parties else "",
+        }
+        for i, m in enumerate(model.meetings.values())
+    ]
+    return pd.DataFrame(rows)
+
+
+def _merge_rule_attributes(base: pd.DataFrame, model: Model) -> pd.DataFrame:
+    base = base.merge(_rule_attributes(model), on="document", how="left", validate="many_to_one")
+    base["model"] = model.id
+    return base
+
+
+def _summaries(base: pd.DataFrame, term: Term) -> pd.DataFrame:
+    """The event's one-line text in Danish (``summary``) and English (``summary_en``)."""
+    is_carried = carried(base, term)
+    for lang, suffix in (("da", ""), ("en", "_en")):
+        title, label = base["title" + suffix], base["label" + suffix]
+        by_kind = {
+            "drafting": title + t("summary_drafting", lang),
+            "validity": title + t("summary_validity", lang),
+            "deadline": t("deadline_prefix", lang) + label,
+            "milestone": label,
+            "meeting": title,
+        }
+        summary = pd.Series("", index=base.index, dtype=object)
+        for kind, text in by_kind.items():
+            summary = summary.mask(base["kind"] == kind, text)
+        carried_text = title + " (" + base["period"] + ")" + t("summary_carried", lang)
+        base["summary" + suffix] = summary.mask(is_carried, carried_text)
+    return base
+
+
+def _expand_units(base: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFrame:
+    """A per-unit document's events once for every unit, owned by the unit's leader (if any)."""
+    base["unit"] = ""
+    base["unit_name"] = ""
+    if units is None or not len(units) or not base["per_unit"].any():
+        return base
+    named = units.rename(columns={"id": "unit", "name": "unit_name", "leader": "unit_leader"})
+    per_unit = (
+        base[base["per_unit"]]
+        .merge(named[["unit", "unit_name", "unit_leader"]], how="cross", suffixes=("_drop", ""))
+        .drop(columns=["unit_drop", "unit_name_drop"])
+    )
+    per_unit["owner"] = per_unit["unit_leader"].where(per_unit["unit_leader"] != "", per_unit["owner"])
+    return pd.concat([base[~base["per_unit"]], per_unit.drop(columns="unit_leader")], ignore_index=True)
+
+
+def _dates(base: pd.DataFrame) -> pd.DataFrame:
+    for c in ("start", "end", "nominal"):
+        base[c] = pd.to_datetime(base[c])
+    return base
+
+
+def _sort(base: pd.DataFrame, model: Model) -> pd.DataFrame:
+    """By date, then level (the model's order), chain position, kind, unit and end; stable, so
+    the scheduler's order breaks the remaining ties."""
+    levels = {lv: i for i, lv in enumerate(model.levels)}
+    base["_level"] = base["level"].map(levels)
+    base["_kind"] = base["kind"].map(_KIND_ORDER)
+    return base.sort_values(["start", "_level", "order", "_kind", "unit", "end"], kind="stable", ignore_index=True)
+
+
+def _occurrence(base: pd.DataFrame) -> pd.DataFrame:
+    """``<year>-<n>``: the n-th event of its (term, document, kind, unit) in its start's year,
+    so a UID survives edits to other rules and to this rule's date within the year."""
+    year = base["start"].dt.year.astype(str)
+    n = base.groupby(["period", "document", "kind", "unit", year]).cumcount() + 1
+    base["occurrence"] = year + "-" + n.astype(str)
+    return base
+
+
+def notes(events: pd.DataFrame, lang: str) -> pd.Series:
+    """The ``note`` column in ``lang``. Notes are the model's words (Danish), except the plan's
+    own note on a carried-over document, which is given in English for ``en``."""
+    if lang != "en":
+        return events["note"]
+    is_carried = events["rule"] == CARRIED_RULE
+    english = events["period"].map(lambda p: t("carried_note", "en", period=p))
+    return events["note"].mask(is_carried, english)
