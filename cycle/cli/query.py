@@ -158,7 +158,7 @@ def explain(uid: str, inputs: PlanInputs, lang: str) -> None:
 
     # The plan that lists the event is the one of its start's year; for a document carried
     # over from the previous term that is not the term in the UID.
-    info = inputs.plan(parse(uid).plan_year).explain(uid)
+    info = inputs.plan(parse(uid).plan_year).explain(uid, lang)
     for key, word in _EXPLAINED.items():
         value = info["summary_en" if key == "summary" and lang == "en" else key]
         if value:

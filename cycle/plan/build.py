@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..errors import CycleError
@@ -15,7 +16,7 @@ from ..period import Term, parse_term, term_for, term_of_year
 from ..units import load_units
 from . import uid as uids
 from .schedule import schedule
-from .table import EVENT_COLUMNS, events_table, notes
+from .table import EVENT_COLUMNS, events_table, note_in
 
 
 @dataclass
@@ -30,12 +31,12 @@ class Plan:
     def explain(self, uid: str, lang: str = "da") -> dict[str, str]:
         """How one event's date came about: the rule, its source, anchor, offset and shift
         (every column of its row as text; the note in ``lang``)."""
-        rows = self.events[self.events["uid"] == uid]
-        if rows.empty:
+        found = np.flatnonzero(self.events["uid"].to_numpy() == uid)
+        if not len(found):
             raise _unknown(uid, self.term)
-        row = rows.iloc[0]
+        row = self.events.iloc[int(found[0])]
         info = {k: _text(row[k]) for k in EVENT_COLUMNS}
-        info["note"] = notes(rows.iloc[:1], lang).iloc[0]
+        info["note"] = note_in(lang, info["note"], info["rule"], info["period"])
         return info
 
 

@@ -15,22 +15,68 @@ import hashlib
 import importlib.util
 import os
 import pickle
+import re
 from pathlib import Path
 
 import pandas as pd
 
 from ..io import write_atomic
 
-#: The package whose code builds the table. Everything in it counts except the parts that only
-#: read a finished table (the views and the command line), so a module split off or added
-#: anywhere in the scheduling code changes the key without anyone listing it here.
-PACKAGE = Path(__file__).resolve().parent.parent
-_READERS = ("views", "cli.py", "__main__.py")
+#: Where the walk starts: this package (cycle/plan/), the scheduling code.
+PLAN_DIR = Path(__file__).resolve().parent
+# A relative import (or one of ``cycle.…``): the dots or the package, the module path, and the
+# names after ``import`` (which name modules in ``from . import uid``). Not anchored to the line
+# start, so that re can scan for the literal "from"; a match inside a docstring only adds files.
+_IMPORT = re.compile(rb"from[ \t]+(\.+|cycle\.?)([\w.]*)[ \t]+import[ \t]+\(?([\w \t,\n]+)")
 
 
-def code_files(package: Path = PACKAGE) -> list[Path]:
-    """Every source file of the scheduling code, in a fixed order."""
-    return sorted(p for p in package.rglob("*.py") if p.relative_to(package).parts[0] not in _READERS)
+def code_files(plan_dir: Path = PLAN_DIR) -> list[Path]:
+    """Every source file the scheduling code is made of, found by walking the imports of
+    cycle/plan/ through the ``cycle`` package (imports inside functions too). A folder it
+    imports from counts whole, so a module split off or added in cycle/model/ or cycle/plan/
+    changes the key without anyone listing it; the views, which only read the table, don't.
+
+    A regular expression over the text rather than :mod:`ast`, and plain strings rather than
+    :class:`Path`: this runs on every cached query, which must start fast."""
+    package = os.path.dirname(str(plan_dir))
+    found: set[str] = set()
+    resolved = {str(plan_dir)}
+    todo = _source_of(str(plan_dir))
+    while todo:
+        path = todo.pop()
+        if path in found:
+            continue
+        found.add(path)
+        with open(path, "rb") as f:
+            imports = _IMPORT.findall(f.read())
+        for dots, module, names in imports:
+            base = package
+            if not dots.startswith(b"cycle"):
+                base = os.path.dirname(path)
+                for _ in range(len(dots) - 1):
+                    base = os.path.dirname(base)
+            parts = module.decode().split(".") if module else []
+            targets = [parts] if parts else [[n.split()[0]] for n in names.decode().split(",") if n.split()]
+            for target in (os.path.join(base, *t) for t in targets):
+                if target not in resolved and target.startswith(package + os.sep):
+                    resolved.add(target)
+                    todo += _source_of(target)
+    return sorted(Path(p) for p in found)
+
+
+def _source_of(target: str) -> list[str]:
+    """The files of an imported module or package."""
+    if os.path.isdir(target):
+        return [os.path.join(d, n) for d, _, names in os.walk(target) for n in names if n.endswith(".py")]
+    return [target + ".py"] if os.path.isfile(target + ".py") else []
+
+
+def code_stamp(plan_dir: Path = PLAN_DIR) -> bytes:
+    """The scheduling code's files, by path inside the package and content."""
+    h = hashlib.blake2b(digest_size=20)
+    for path in code_files(plan_dir):
+        h.update(path.relative_to(plan_dir.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.digest()
 
 
 def cache_dir() -> Path | None:
@@ -53,8 +99,7 @@ def _holidays_stamp() -> bytes:
 
 def key(files: tuple[Path, ...], term_label: str, units: pd.DataFrame | None) -> str:
     h = hashlib.blake2b(digest_size=20)
-    for path in code_files():
-        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    h.update(code_stamp())
     h.update(_holidays_stamp())
     for f in files:
         h.update(str(f).encode() + b"\0" + f.read_bytes())

@@ -184,3 +184,8 @@ def notes(events: pd.DataFrame, lang: str) -> pd.Series:
     is_carried = events["rule"] == CARRIED_RULE
     english = events["period"].map(lambda p: t("carried_note", "en", period=p))
     return events["note"].mask(is_carried, english)
+
+
+def note_in(lang: str, note: str, rule: str, period: str) -> str:
+    """:func:`notes` for one event."""
+    return t("carried_note", lang, period=period) if rule == CARRIED_RULE else note

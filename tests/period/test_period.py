@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cycle.errors import CycleError
-from cycle.period import Quarter, Term, parse_term, parse_term_quarter, term_for
+from cycle.period import Quarter, Term, TermQuarter, parse_term, parse_term_quarter, term_for
 
 # Kommunal- og regionalvalgloven § 6: the elections DOMAIN.md verified.
 KNOWN_ELECTIONS = {
@@ -97,7 +97,7 @@ def test_period_json_for_every_term(run, label):
 def test_aar2_q3_of_2026_term():
     term = Term(2026)
     assert term.quarter_of_term(*parse_term_quarter("År 2 Q3")) == Quarter(2027, 3)
-    assert term.term_quarter(Quarter(2027, 3)) == (2, 3)
+    assert term.term_quarter(Quarter(2027, 3)) == TermQuarter(2, 3)
     assert [str(q) for q in term.quarters][::5] == ["2026Q1", "2027Q2", "2028Q3", "2029Q4"]
 
 
@@ -139,3 +139,50 @@ def test_parse_term():
     assert parse_term("2026-2029").label == "2026-2029"
     with pytest.raises(CycleError):
         parse_term("2027-2030")
+
+
+# ----- the quarters of the term (År/Q) and the year of the term
+
+
+def test_the_sixteen_quarters_of_a_term_in_order():
+    labels = [tq.label for tq in TermQuarter.all()]
+    assert labels[:5] == ["År 1 Q1", "År 1 Q2", "År 1 Q3", "År 1 Q4", "År 2 Q1"]
+    assert labels[-1] == "År 4 Q4" and len(labels) == 16
+    assert [TermQuarter.from_index(i) for i in (0, 6, 15)] == [TermQuarter(1, 1), TermQuarter(2, 3), TermQuarter(4, 4)]
+    assert [TermQuarter(*yq).index for yq in ((1, 1), (2, 3), (4, 4))] == [0, 6, 15]
+
+
+def test_a_term_quarter_in_its_term():
+    # År 2 Q3 of 2026-2029 is July-September 2027; År 4 Q4 of 2022-2025 ends on 31 December 2025.
+    assert TermQuarter.parse("År 2 Q3").in_term(Term(2026)) == Quarter(2027, 3)
+    assert (TermQuarter(2, 3).first_day(Term(2026)), TermQuarter(2, 3).last_day(Term(2026))) == (
+        date(2027, 7, 1),
+        date(2027, 9, 30),
+    )
+    assert TermQuarter(4, 4).last_day(Term(2022)) == date(2025, 12, 31)
+    year, q = TermQuarter(3, 2)
+    assert (year, q) == (3, 2)
+
+
+@pytest.mark.parametrize("year, q", [(0, 1), (5, 1), (1, 0), (1, 5)])
+def test_a_quarter_outside_the_term_is_refused(year, q):
+    with pytest.raises(CycleError):
+        TermQuarter(year, q)
+
+
+@pytest.mark.parametrize(
+    "day, year_of_term",
+    # Terms begin on 1 January after an election: 2022, 2026, 2030 (KNOWN_ELECTIONS + 1).
+    [
+        ("2021-12-31", 4),
+        ("2022-01-01", 1),
+        ("2025-11-18", 4),
+        ("2026-01-01", 1),
+        ("2027-06-30", 2),
+        ("2028-02-29", 3),
+        ("2029-12-31", 4),
+        ("2030-01-01", 1),
+    ],
+)
+def test_year_of_term(day, year_of_term):
+    assert Term.year_of(date.fromisoformat(day)) == year_of_term
