@@ -25,7 +25,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -37,6 +37,8 @@ SEPARATORS = (";", ",", "\t")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel's old binary format (OLE2)
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")  # how Danes write a date
+_EXCEL_EPOCH = date(1899, 12, 30)
 
 Records = list[tuple[int, list]]
 
@@ -71,6 +73,30 @@ def clean(value: object) -> str:
     if isinstance(value, date):
         value = value.isoformat()
     return _LINE_BREAKS.sub(" ", str(value)).strip()
+
+
+def parse_day(value: object) -> date | None:
+    """A cell → a date: Excel's dates and serial numbers, ISO or day-first text; '' → None.
+    Raises ValueError for anything else.
+
+    >>> parse_day("14.12.2026"), parse_day("2026-12-14"), parse_day(46370), parse_day("")
+    (datetime.date(2026, 12, 14), datetime.date(2026, 12, 14), datetime.date(2026, 12, 14), None)
+    """
+    if value == "" or value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not 1 <= value < 2958466:  # Excel's serial days: 1900-01-01 … 9999-12-31
+            raise ValueError(value)
+        return _EXCEL_EPOCH + timedelta(days=int(value))
+    text = str(value).strip()
+    m = _DAY_FIRST.match(text)
+    if m:
+        return date(int(m[3]), int(m[2]), int(m[1]))
+    return date.fromisoformat(text[:10] if re.match(r"^\d{4}-\d\d-\d\d[ T]00:00(:00)?$", text) else text)
 
 
 def read_table(

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import CycleError
-from ..tabular import Column, read_table
+from ..tabular import Column, parse_day, read_table
 
 #: The status file's columns: canonical name and the other headers (Danish) that mean it.
 COLUMNS = (
@@ -33,9 +33,6 @@ COLUMNS = (
 )
 #: The recorded facts of a row (a row without any of them records nothing).
 FACTS = ("done", "reference", "note")
-#: Danish writing of a date, day first.
-_DAY_FIRST = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
-_EXCEL_EPOCH = date(1899, 12, 30)
 
 
 @dataclass(frozen=True)
@@ -125,30 +122,6 @@ def _year(ledger: Ledger, row: int, value: object) -> int:
         f"unknown year '{text}' (write the deadline's calendar year, e.g. 2026)",
         "year",
     )
-
-
-def parse_day(value: object) -> date | None:
-    """A cell → a date: Excel's dates and serial numbers, ISO or day-first text; '' → None.
-    Raises ValueError for anything else.
-
-    >>> parse_day("14.12.2026"), parse_day("2026-12-14"), parse_day(46370), parse_day("")
-    (datetime.date(2026, 12, 14), datetime.date(2026, 12, 14), datetime.date(2026, 12, 14), None)
-    """
-    if value == "" or value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if not 1 <= value < 2958466:  # Excel's serial days: 1900-01-01 … 9999-12-31
-            raise ValueError(value)
-        return _EXCEL_EPOCH + timedelta(days=int(value))
-    text = str(value).strip()
-    m = _DAY_FIRST.match(text)
-    if m:
-        return date(int(m[3]), int(m[2]), int(m[1]))
-    return date.fromisoformat(text[:10] if re.match(r"^\d{4}-\d\d-\d\d[ T]00:00(:00)?$", text) else text)
 
 
 def _date(ledger: Ledger, row: int, value: object, key: str) -> date | None:
