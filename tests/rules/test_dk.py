@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from cycle import build_plan
 from cycle.errors import CycleError
+from cycle.model import load_model
 from cycle.workdays import WorkingDays
 from tests.conftest import CALENDARS, DATA
 
@@ -151,6 +152,50 @@ def test_beredskabsplan(plans):  # once per term; 2033-12-31 is a Saturday
         ["2029-12-31"],
         ["2033-12-30"],
     ]
+
+
+# The meeting calendars are assumptions (dk.toml says so): last Wednesday of the month for the
+# council, the Wednesday before for the finance committee, none in July. 2026 counted by hand.
+COUNCIL_2026 = ["01-28", "02-25", "03-25", "04-29", "05-27", "06-24", "08-26", "09-30", "10-28", "11-25", "12-30"]
+FINANCE_2026 = ["01-21", "02-18", "03-18", "04-22", "05-20", "06-17", "08-19", "09-23", "10-21", "11-18", "12-23"]
+
+
+def test_kommunalbestyrelse_meetings(plans):
+    got = dates(plans[2026], "kommunalbestyrelse", "meeting")
+    assert [d[5:] for d in got if d.startswith("2026")] == COUNCIL_2026
+    assert len(got) == 44  # eleven a year
+
+
+def test_oekonomiudvalg_meetings(plans):
+    got = dates(plans[2026], "oekonomiudvalg", "meeting")
+    assert [d[5:] for d in got if d.startswith("2026")] == FINANCE_2026
+    assert len(got) == 44
+
+
+#: The rules of dk.toml, each tested above (a new rule needs its test).
+RULES = {
+    "kommunalbestyrelse",
+    "oekonomiudvalg",
+    "kommunalvalg",
+    "konstituering",
+    "budgetforslag",
+    "budget-1-behandling",
+    "budget-vedtagelse",
+    "oekonomiaftale",
+    "regnskab-aflaeggelse",
+    "revisionsberetning",
+    "regnskab-tilsyn",
+    "halvaarsregnskab",
+    "budgetopfoelgning",
+    "planstrategi",
+    "beredskabsplan",
+}
+
+
+def test_every_rule_of_the_base_has_its_test():
+    model = load_model("dk")
+    assert set(model.documents) | set(model.meetings) == RULES
+    assert all(d.source for d in model.documents.values())  # every rule says where it comes from
 
 
 # ----- working days

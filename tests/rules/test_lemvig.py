@@ -1,4 +1,9 @@
-"""Lemvig: the seed's table reproduced cell for cell, block for block; due this quarter."""
+"""Lemvig: the seed's table reproduced cell for cell, block for block; one test per rule of
+calendars/lemvig.toml with dates worked out by hand; due this quarter.
+
+Lemvig closes on 31 December (closed_days), so a "senest" deadline at the end of a year moves to
+the previous working day: 2026-12-30 (Wed), 2027-12-30 (Thu), 2028-12-29 (Fri: the 30th is a
+Saturday), 2029-12-28 (Fri: the 31st is a closed Monday, the 29th-30th a weekend)."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import re
 import pytest
 
 from cycle import Quarter, build_plan, due
+from cycle.model import load_model
 from tests.conftest import DATA, ROOT
 
 SEED = "004_2c02687985610367.txt"
@@ -130,3 +136,59 @@ def test_uids_are_unique_deterministic_and_readable(plan):
     assert plan.events["uid"].is_unique
     assert plan.events["uid"].tolist() == again.events["uid"].tolist()
     assert "lemvig.2026.politisk-vision.f2026-1@cycle" in set(plan.events["uid"])
+
+
+# ----- one test per rule of calendars/lemvig.toml (the dk base has its own, in test_dk.py)
+
+YEAR_ENDS = ["2026-12-30", "2027-12-30", "2028-12-29", "2029-12-28"]
+#: The rules of lemvig.toml, each tested below (a new rule needs its test).
+RULES = {"politisk-vision", "politikker", "strategier", "budget", "direktionens-strategi", "aftaledokumenter"}
+
+
+def spans(plan, document: str, kind: str, unit: str = "") -> list[tuple[str, str]]:
+    ev = plan.events
+    ev = ev[(ev["document"] == document) & (ev["kind"] == kind) & (ev["unit"] == unit)]
+    return list(zip(ev["start"].dt.strftime("%Y-%m-%d"), ev["end"].dt.strftime("%Y-%m-%d"), strict=True))
+
+
+def test_every_rule_of_the_model_has_its_test():
+    model, base = load_model("lemvig"), load_model("dk")
+    assert set(model.documents) - set(base.documents) == RULES
+
+
+@pytest.mark.parametrize("document", ["politisk-vision", "politikker", "strategier"])
+def test_four_year_political_documents(plan, document):  # drafted in År 1, in force År 2-4
+    assert spans(plan, document, "drafting") == [("2026-01-01", "2026-12-31")]
+    assert spans(plan, document, "deadline") == [("2026-12-30", "2026-12-30")]
+    assert spans(plan, document, "validity") == [("2026-01-01", "2026-12-30"), ("2027-01-01", "2029-12-31")]
+    assert plan.events.query("document == @document and kind == 'validity'")["period"].tolist() == [
+        "2022-2025",
+        "2026-2029",
+    ]
+
+
+def test_budget_is_drafted_in_all_sixteen_quarters(plan):
+    got = spans(plan, "budget", "drafting")
+    assert len(got) == 16
+    assert got[:2] == [("2026-01-01", "2026-03-31"), ("2026-04-01", "2026-06-30")]
+    assert got[-1] == ("2029-10-01", "2029-12-31")
+    assert spans(plan, "budget", "deadline") == []  # adopted by the dk base's budget rules
+
+
+def test_direktionens_strategi(plan):  # four-year, evaluated and revised mid-period
+    assert spans(plan, "direktionens-strategi", "drafting") == [("2026-01-01", "2026-12-31")]
+    assert spans(plan, "direktionens-strategi", "validity")[-1] == ("2027-01-01", "2029-12-31")
+    # År 2 Q4 ends on Friday 31 December 2027, a closed day: the 30th
+    assert spans(plan, "direktionens-strategi", "milestone") == [("2027-12-30", "2027-12-30")]
+
+
+def test_aftaledokumenter_every_year_for_every_unit(plan):
+    for unit in plan.units["id"]:
+        assert spans(plan, "aftaledokumenter", "drafting", unit) == [
+            ("2026-01-01", "2026-12-31"),
+            ("2027-01-01", "2027-12-31"),
+            ("2028-01-01", "2028-12-31"),
+            ("2029-01-01", "2029-12-31"),
+        ]
+        assert [a for a, _ in spans(plan, "aftaledokumenter", "deadline", unit)] == YEAR_ENDS
+    assert spans(plan, "aftaledokumenter", "drafting") == []  # only per unit
