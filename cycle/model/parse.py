@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from ..errors import CycleError
-from ..period import parse_term_quarter
+from ..period import TermQuarter, parse_term_quarter
 from . import schema
 from .schema import Where
 from .types import POINT_KINDS, Document, Meeting, Override, Phase, PointRule
@@ -110,22 +110,15 @@ def _quarter_only(text: str, key: str, where: Where) -> int:
 
 def split(span: Span, every: str | None) -> list[Span]:
     """A span as one block, or one block per quarter or per year of the term (``every``)."""
-    (ya, qa), (yb, qb) = span
-    a, b = (ya - 1) * 4 + qa - 1, (yb - 1) * 4 + qb - 1  # quarters counted from År 1 Q1 = 0
-
-    def as_tq(n: int) -> tuple[int, int]:
-        return n // 4 + 1, n % 4 + 1
-
+    first, last = TermQuarter(*span[0]), TermQuarter(*span[1])
     if every == "quarter":
-        return [(as_tq(n), as_tq(n)) for n in range(a, b + 1)]
-    if every == "year":
-        out, n = [], a
-        while n <= b:
-            end = min(b, (n // 4) * 4 + 3)  # the last quarter of n's year, or the span's end
-            out.append((as_tq(n), as_tq(end)))
-            n = end + 1
-        return out
-    return [(as_tq(a), as_tq(b))]
+        blocks = [(q, q) for q in TermQuarter.all()[first.index : last.index + 1]]
+    elif every == "year":  # cut at each turn of the year, inside the span
+        years = range(first.year, last.year + 1)
+        blocks = [(max(first, TermQuarter(y, 1)), min(last, TermQuarter(y, 4))) for y in years]
+    else:
+        blocks = [(first, last)]
+    return [(tuple(a), tuple(b)) for a, b in blocks]
 
 
 def parse_point(raw: dict, kind: str, index: int, where: Where, inherited: dict[str, str]) -> PointRule:
