@@ -15,7 +15,7 @@ order), :mod:`.table` (rows → the events table), :mod:`.uid` (event UIDs), :mo
 """
 
 from .build import Plan, build_plan, term_of_uid
-from .table import EVENT_COLUMNS, carried, notes
+from .table import EVENT_COLUMNS, carried_over, notes
 from .uid import UID_CODES
 
-__all__ = ["EVENT_COLUMNS", "UID_CODES", "Plan", "build_plan", "carried", "notes", "term_of_uid"]
+__all__ = ["EVENT_COLUMNS", "UID_CODES", "Plan", "build_plan", "carried_over", "notes", "term_of_uid"]

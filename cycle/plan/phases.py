@@ -79,7 +79,7 @@ def phase_deadlines(doc: Document, term: Term, wd: WorkingDays) -> list[dict]:
     return rows
 
 
-def carried_over(doc: Document, term: Term, wd: WorkingDays) -> list[dict]:
+def carried_over_rows(doc: Document, term: Term, wd: WorkingDays) -> list[dict]:
     """A document whose validity runs to the end of the previous term, and whose successor only
     takes over later in this term, stays in force until the successor's adoption deadline (or
     the day before its validity starts, if its drafting asks for no deadline)."""

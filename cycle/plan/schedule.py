@@ -7,7 +7,7 @@ from ..model import Document, Model
 from ..period import Term
 from .context import Context
 from .meetings import meeting_rows
-from .phases import carried_over, phase_deadlines, phase_rows
+from .phases import carried_over_rows, phase_deadlines, phase_rows
 from .points import anchor_order, point_rows
 
 
@@ -20,7 +20,7 @@ def schedule(model: Model, term: Term) -> list[dict]:
         rows += meeting_rows(meeting, ctx.meeting_dates[meeting.id], term)
     for doc in model.documents.values():
         rows += phase_rows(doc, term)
-        rows += carried_over(doc, term, ctx.wd)
+        rows += carried_over_rows(doc, term, ctx.wd)
     for doc in anchor_order(model):
         points = _points(doc, ctx)
         ctx.point_dates[doc.id] = sorted(r["start"] for r in points)

@@ -62,9 +62,12 @@ def events_table(model: Model, term: Term, rows: list[dict], units: pd.DataFrame
     )
 
 
-def carried(events: pd.DataFrame, term: Term) -> pd.Series:
-    """Rows of a document carried over from the previous term: validity of another term."""
-    return (events["kind"] == "validity") & (events["period"] != term.label)
+def carried_over(events: pd.DataFrame, term_label: str) -> pd.Series:
+    """Per row: a validity period of a document adopted in an earlier term, still in force at
+    the start of the term ``term_label`` (until its successor's adoption deadline). The one
+    rule for it: the plan writes such rows (:func:`cycle.plan.phases.carried_over_rows`) and
+    every view asks this."""
+    return (events["kind"] == "validity") & (events["period"] != term_label)
 
 
 def _fill_optional(base: pd.DataFrame) -> pd.DataFrame:
@@ -118,7 +121,7 @@ def _merge_rule_attributes(base: pd.DataFrame, model: Model) -> pd.DataFrame:
 
 def _summaries(base: pd.DataFrame, term: Term) -> pd.DataFrame:
     """The event's one-line text in Danish (``summary``) and English (``summary_en``)."""
-    is_carried = carried(base, term)
+    is_carried = carried_over(base, term.label)
     for lang, suffix in (("da", ""), ("en", "_en")):
         title, label = base["title" + suffix], base["label" + suffix]
         by_kind = {

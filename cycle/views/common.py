@@ -15,15 +15,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+# The carried-over rule is the plan's (it writes those rows); views ask it from here.
+from ..plan.table import carried_over as carried_over
+
 #: What tells folded rows apart. Per-unit events of one rule share everything here; only the
 #: unit (and its name and leader) differ.
 FOLD_KEYS = ["document", "kind", "start", "end", "period", "rule"]
-
-
-def carried_over(events: pd.DataFrame, term_label: str) -> pd.Series:
-    """Per row: a validity period of a document adopted in an earlier term, still in force at
-    the start of the term ``term_label`` (until its successor's adoption deadline)."""
-    return (events["kind"] == "validity") & (events["period"] != term_label)
 
 
 def fold_units(events: pd.DataFrame, *, names: bool = False) -> pd.DataFrame:

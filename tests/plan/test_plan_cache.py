@@ -38,7 +38,15 @@ def test_the_walk_finds_the_scheduling_code_and_not_the_views():
 
 @pytest.mark.parametrize(
     "path",
-    ["plan/new_step.py", "plan/sub/deeper.py", "model/new_schema.py", "period.py", "workdays.py", "i18n.py", "units.py"],
+    [
+        "plan/new_step.py",
+        "plan/sub/deeper.py",
+        "model/new_schema.py",
+        "period.py",
+        "workdays.py",
+        "i18n.py",
+        "units.py",
+    ],
 )
 def test_adding_or_changing_a_module_of_the_scheduling_code_changes_the_key(package, path):
     before = stamp(package)
