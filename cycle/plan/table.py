@@ -185,8 +185,10 @@ def notes(events: pd.DataFrame, lang: str) -> pd.Series:
     if lang != "en":
         return events["note"]
     is_carried = events["rule"] == CARRIED_RULE
-    english = events["period"].map(lambda p: t("carried_note", "en", period=p))
-    return events["note"].mask(is_carried, english)
+    if not is_carried.any():
+        return events["note"]
+    english = {p: t("carried_note", "en", period=p) for p in events.loc[is_carried, "period"].unique()}
+    return events["note"].mask(is_carried, events["period"].map(english))
 
 
 def note_in(lang: str, note: str, rule: str, period: str) -> str:

@@ -63,3 +63,12 @@ def test_an_event_of_another_term_says_which_term(run):
     assert r.code == 2
     assert "2026-2029" in r.err and "--period 2026" in r.err
     assert run("explain", "lemvig.2026.politisk-vision.f2027-1@cycle").code == 2  # no such event
+
+
+def test_the_carried_over_note_reaches_the_english_calendar(run, tmp_path):
+    out = tmp_path / "all.ics"
+    r = run("ical", "--kinds", "validity", "--lang", "en", "-o", out)
+    assert r.code == 0, r.err
+    text = out.read_bytes().decode().replace("\r\n ", "")  # unfold
+    assert "The document of the election period 2022-2025 is in force until its successor is adopted" in text
+    assert "Dokumentet fra valgperioden" not in text

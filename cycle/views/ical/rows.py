@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import col, level_word, t
-from ...plan import uid
+from ...plan import notes, uid
 
 #: Text columns with few distinct values: categoricals, so rendering factorises them for free.
 _CATEGORICAL = ("summary", "description", "categories", "url", "location", "contact")
@@ -65,8 +65,8 @@ def finish_rows(rows: pd.DataFrame) -> pd.DataFrame:
 def _description(events: pd.DataFrame, lang: str) -> pd.Series:
     """Purpose, parties, note and source: the same for every unit, so few distinct strings; each
     distinct combination is joined once."""
-    cols = [col("purpose", lang), "parties", "note", "source"]
-    codes, uniques = zip(*(pd.factorize(events[c], sort=False) for c in cols), strict=True)
+    cols = [events[col("purpose", lang)], events["parties"], notes(events, lang), events["source"]]
+    codes, uniques = zip(*(pd.factorize(c, sort=False) for c in cols), strict=True)
     dims = [max(len(u), 1) for u in uniques]
     combos, inverse = np.unique(np.ravel_multi_index(codes, dims), return_inverse=True)
     names = (None, t("parties", lang) + ": ", None, t("source", lang) + ": ")
