@@ -85,6 +85,7 @@ def test_wheel_outside_the_term_is_an_error(plan):
         charts.wheel(plan, 2031)
 
 
+@pytest.mark.slow
 def test_html_is_deterministic_and_self_contained(run, tmp_path):
     a, b = tmp_path / "a.html", tmp_path / "b.html"
     assert run("gantt", "--today", "2026-11-22", "-o", a).code == 0

@@ -195,6 +195,7 @@ def prepared(tmp_path: Path) -> Path:
     return site
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("no_exchange", ["", "1"], ids=["exchange", "two-renames"])
 def test_sigkill_at_random_instants(tmp_path, no_exchange):
     site = prepared(tmp_path)
@@ -220,6 +221,7 @@ def test_sigkill_at_random_instants(tmp_path, no_exchange):
         assert sorted(os.listdir(site.parent)) == ["site"], trial  # leftovers and lock removed
 
 
+@pytest.mark.slow
 def test_killed_between_the_two_renames_gets_the_old_folder_back(tmp_path):
     site = prepared(tmp_path)
     before = snapshot(site)
@@ -246,6 +248,7 @@ def test_killed_between_the_two_renames_gets_the_old_folder_back(tmp_path):
 # --------------------------------------------------------------------------- concurrency
 
 
+@pytest.mark.slow
 def test_two_runs_into_one_folder_take_turns(tmp_path):
     site = prepared(tmp_path)
     env = {"SWAP_EXCLUSIVE": str(tmp_path / "inside"), "SWAP_SLOW": "0.01"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pandas as pd
+import pytest
 from openpyxl import Workbook, load_workbook
 
 from cycle.ledger import progress, read_ledger
@@ -56,6 +57,7 @@ Politisk vision,2026,,,KB 28.10.2026,udkast
 """
 
 
+@pytest.mark.slow
 def test_template_round_trip_gives_the_same_ledger(plans, write, tmp_path):
     ledger = read_ledger(write(FILLED))
     form = tmp_path / "status.xlsx"

@@ -76,6 +76,7 @@ def test_summary_counts_per_document_and_year_and_per_director(plans, ledger):
     assert by.loc[("Direktør B&K", 2026)].tolist() == [1, 0, 0, 0]
 
 
+@pytest.mark.slow
 def test_the_example_ledger_as_of_march_2027(model):
     """The shipped example: nine of the twelve units concluded their 2026 agreement in time."""
     from cycle.plan import build_plan

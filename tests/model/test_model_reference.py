@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from cycle.model.schema import markdown
 from tests.conftest import ROOT
 
@@ -29,6 +31,7 @@ def test_reference_names_every_table_and_a_key_with_its_default():
     )
 
 
+@pytest.mark.slow
 def test_module_prints_the_reference_in_danish_too():
     out = subprocess.run(
         [sys.executable, "-m", "cycle.model.schema", "da"], cwd=ROOT, capture_output=True, text=True, check=True

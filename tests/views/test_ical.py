@@ -119,9 +119,8 @@ def test_long_danish_text_folds_on_whole_characters():
     assert str(ev["SUMMARY"]) == rows["summary"][0] and str(ev["DESCRIPTION"]) == rows["description"][0]
 
 
-@pytest.mark.parametrize(
-    "model", ["lemvig", pytest.param("silkeborg", marks=pytest.mark.slow), pytest.param("dk", marks=pytest.mark.slow)]
-)
+@pytest.mark.slow
+@pytest.mark.parametrize("model", ["lemvig", "silkeborg", "dk"])
 @pytest.mark.parametrize("feed, warn", [(False, None), (True, 14), (False, 7)])
 def test_bulk_path_gives_the_reference_bytes(model, feed, warn):
     p = build_plan(model, 2026)
@@ -130,6 +129,7 @@ def test_bulk_path_gives_the_reference_bytes(model, feed, warn):
     assert iv.render(rows, header) == iv.to_calendar(rows, header).to_ical()
 
 
+@pytest.mark.slow
 def test_byte_identical_re_export(run, tmp_path, monkeypatch):
     out = tmp_path / "d.ics"
     assert run("ical", "--warn", "14d", "-o", out).code == 0
@@ -201,6 +201,7 @@ def test_warning_events_fall_before_their_deadline(plan):
     assert warn["summary"].str.startswith("Deadline in 14 days: ").all()
 
 
+@pytest.mark.slow
 def test_per_unit_feeds_hold_exactly_the_right_events(run, tmp_path, plan, ical_js):
     out = tmp_path / "feeds"
     assert run("ical", "--split", "unit", "-o", out).code == 0
