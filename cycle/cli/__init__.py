@@ -9,6 +9,7 @@ commands that need them, never at module level.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -36,6 +37,8 @@ for _command in (models, period, events, timeline, due, explain, validate, ical,
 def main(argv: list[str] | None = None) -> None:
     """The ``cycle`` program: bad input is one line on stderr and exit code 2, never a traceback."""
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
+    if "_CYCLE_COMPLETE" in os.environ:  # shell completion: click's own entry point answers
+        cli.main(args, prog_name="cycle")
     meta: dict[str, Any] = {}
     try:
         # The context is made here rather than in cli.main so that its meta, where --lang keeps

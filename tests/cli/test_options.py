@@ -56,6 +56,14 @@ def test_without_a_command_the_help(run):
     assert run("--version").out.startswith("cycle, version ")
 
 
+def test_shell_completion_lists_the_commands(run, monkeypatch):
+    monkeypatch.setenv("_CYCLE_COMPLETE", "bash_complete")
+    monkeypatch.setenv("COMP_WORDS", "cycle ti")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    r = run()
+    assert (r.code, r.out) == (0, "plain,timeline\n")
+
+
 # The default period: --period if given, else the term of the year the command is about. The terms
 # are known by hand: 2030-2033 began on 1 January 2030 (the election of 20 November 2029).
 
