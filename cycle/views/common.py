@@ -13,6 +13,7 @@ deadline, 30 December 2026:
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 # The carried-over rule is the plan's (it writes those rows); views ask it from here.
@@ -27,14 +28,14 @@ def fold_units(events: pd.DataFrame, *, names: bool = False) -> pd.DataFrame:
     """One row per document, kind, dates, term and rule instead of one per unit: the first
     row of each, in table order, plus ``units``, how many units it stands for (0 for a
     municipality-wide event) and, with ``names``, ``unit_names``, their names in table order."""
-    per_unit = events["unit"] != ""
-    first = ~events.duplicated(FOLD_KEYS)
-    out = events[first].copy()
-    counts = per_unit.groupby([events[k] for k in FOLD_KEYS], sort=False).transform("sum")
-    out["units"] = counts[first].astype(int)
+    group = events.groupby(FOLD_KEYS, sort=False, dropna=False).ngroup().to_numpy()  # numbered by first row
+    first = np.unique(group, return_index=True)[1]
+    per_unit = (events["unit"] != "").to_numpy()
+    out = events.iloc[first].copy()
+    out["units"] = np.bincount(group, weights=per_unit, minlength=len(first)).astype(int)
     if names:
-        grouped = events[per_unit].groupby(FOLD_KEYS, sort=False)["unit_name"].agg(tuple)
-        keys = pd.MultiIndex.from_frame(out[FOLD_KEYS])
-        found = grouped.reindex(keys).to_numpy()
-        out["unit_names"] = [v if isinstance(v, tuple) else () for v in found]
+        unit_names: list[list[str]] = [[] for _ in first]
+        for g, name in zip(group[per_unit], events["unit_name"].to_numpy()[per_unit], strict=True):
+            unit_names[g].append(name)
+        out["unit_names"] = [tuple(n) for n in unit_names]
     return out

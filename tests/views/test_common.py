@@ -68,3 +68,4 @@ def test_fold_keeps_two_rules_on_the_same_day_apart():
     folded = fold_units(ev, names=True)
     assert folded["rule"].tolist() == ["milestone[0]", "milestone[1]"]
     assert folded["units"].tolist() == [2, 1] and folded["unit_names"].tolist() == [("A", "B"), ("A",)]
+    assert fold_units(ev.iloc[:0], names=True).empty  # a quarter with nothing in a section
