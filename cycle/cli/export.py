@@ -79,7 +79,9 @@ calendar_options = option_group(
         "--feed", is_flag=True, help="A subscription feed (calendar name, refresh hints) instead of an import file."
     ),
     click.option("--warn", default=None, help="Add warning events this long before each deadline, e.g. 14d or 2w."),
-    click.option("--split", type=click.Choice(("unit",)), default=None, help="One feed per unit, into the -o directory."),
+    click.option(
+        "--split", type=click.Choice(("unit",)), default=None, help="One feed per unit, into the -o directory."
+    ),
     lang_option,
 )
 
@@ -104,9 +106,11 @@ def ical(inputs: PlanInputs, calendar: Calendar, output: str, force: bool) -> No
 def gantt(inputs: PlanInputs, day: date, expand_units: bool, plotlyjs: str, output: str, lang: str) -> None:
     """The election-period Gantt chart."""
     from ..views import charts
+    from ..views.alternative import gantt_page
 
-    fig = charts.gantt(inputs.plan(day.year), lang=lang, today=day, expand_units=expand_units)
-    charts.write_figure(fig, output, "cycle-gantt", plotlyjs)
+    plan = inputs.plan(day.year)
+    fig = charts.gantt(plan, lang=lang, today=day, expand_units=expand_units)
+    charts.write_figure(fig, output, "cycle-gantt", plotlyjs, page=gantt_page(plan, lang, today=day))
 
 
 @click.command()
@@ -119,10 +123,12 @@ def gantt(inputs: PlanInputs, day: date, expand_units: bool, plotlyjs: str, outp
 def wheel(inputs: PlanInputs, year: int | None, day: date, plotlyjs: str, output: str, lang: str) -> None:
     """The årshjul: the year's windows and deadlines around twelve months."""
     from ..views import charts
+    from ..views.alternative import wheel_page
 
     year = year or day.year
-    fig = charts.wheel(inputs.plan(year), year, lang=lang, today=day)
-    charts.write_figure(fig, output, "cycle-wheel", plotlyjs)
+    plan = inputs.plan(year)
+    fig = charts.wheel(plan, year, lang=lang, today=day)
+    charts.write_figure(fig, output, "cycle-wheel", plotlyjs, page=wheel_page(plan, year, lang, today=day))
 
 
 @click.command()
@@ -134,8 +140,14 @@ def wheel(inputs: PlanInputs, year: int | None, day: date, plotlyjs: str, output
 @lang_option
 def publish(inputs: PlanInputs, day: date, base_url: str, warn: str, output: str, lang: str) -> None:
     """A static site for the intranet: charts, timeline, due this quarter and Outlook feeds."""
+    from ..i18n import t
     from ..views import ical as iv
     from ..views import site
 
-    site.publish(inputs.plan(day.year), output, today=day, lang=lang, base_url=base_url, warn_days=iv.parse_warn(warn))
+    base = site.feed_base(base_url)
+    if base is None:
+        click.echo(f"cycle: {t('warning', lang)}: {t('base_url_warning', lang, url=base_url)}", err=True)
+    site.publish(
+        inputs.plan(day.year), output, today=day, lang=lang, base_url=base or "", warn_days=iv.parse_warn(warn)
+    )
     click.echo(f"{output}/index.html")

@@ -13,7 +13,6 @@ from ..i18n import t
 from .options import (
     PlanInputs,
     emit,
-    errors_lang_option,
     format_option,
     lang_option,
     output_option,
@@ -60,15 +59,23 @@ def period(day: date | None, fmt: str, lang: str) -> None:
 
 @click.command()
 @plan_options()
-@format_option("csv", "json")
+@format_option("csv", "json", "xlsx")
 @output_option()
-@errors_lang_option
-def events(inputs: PlanInputs, fmt: str, output: str | None) -> None:
-    """The events table: one row per event, with how each date came about."""
+@lang_option
+def events(inputs: PlanInputs, fmt: str, output: str | None, lang: str) -> None:
+    """The events table: one row per event, with how each date came about (xlsx: a sheet to
+    filter, in the --lang language; csv and json: the machine formats)."""
     from ..views.table import records, to_csv, to_json
 
+    if fmt == "xlsx" and not output:
+        raise CycleError("xlsx kræver -o FIL.xlsx", "xlsx needs -o FILE.xlsx", key="output")
     ev = inputs.plan().events
-    emit(to_json(records(ev)) if fmt == "json" else to_csv(ev), output)
+    if fmt == "xlsx":
+        from ..views.events_xlsx import events_xlsx
+
+        emit(events_xlsx(ev, lang), output)
+    else:
+        emit(to_json(records(ev)) if fmt == "json" else to_csv(ev), output)
 
 
 @click.command()
@@ -80,6 +87,7 @@ def timeline(inputs: PlanInputs, fmt: str, output: str | None, lang: str) -> Non
     """The quarter-by-quarter timeline of the election period."""
     from ..views import timeline as tv
     from ..views.table import to_json
+    from ..views.timeline_xlsx import timeline_xlsx
 
     if fmt == "xlsx" and not output:
         raise CycleError("xlsx kræver -o FIL.xlsx", "xlsx needs -o FILE.xlsx", key="output")
@@ -89,7 +97,7 @@ def timeline(inputs: PlanInputs, fmt: str, output: str | None, lang: str) -> Non
         "csv": tv.timeline_csv,
         "markdown": tv.timeline_markdown,
         "html": tv.timeline_html,
-        "xlsx": tv.timeline_xlsx,
+        "xlsx": timeline_xlsx,
         "json": lambda x, _: to_json(x),
     }[fmt]
     emit(render(tl, lang), output)

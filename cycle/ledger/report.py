@@ -15,9 +15,9 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from ..views.cells import csv_safe, save, set_cell
 from .progress import STATUSES, overdue, selection, summary, upcoming
 from .words import t
-from .xlsx import csv_safe, save, set_cell
 
 ITEM_KEYS = ("uid", "document", "unit", "deadline", "status", "done", "days_late", "owner", "director", "reference")
 

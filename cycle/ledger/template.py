@@ -12,10 +12,10 @@ from datetime import date
 
 import pandas as pd
 
+from ..views.cells import save, set_cell
 from .progress import progress
 from .read import Ledger
 from .words import t
-from .xlsx import save, set_cell
 
 #: The form's columns: (word, width). The reader knows dokument/år/enhed/frist/vedtaget/
 #: reference/note; the description and owner are there to read, and ignored when read back.

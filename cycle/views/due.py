@@ -19,6 +19,7 @@ from ..i18n import col, t
 from ..period import Quarter
 from ..plan import Plan
 from .common import fold_units
+from .words import format_span, plural, quarter_heading
 
 SECTIONS = ("drafting", "deadlines", "milestones", "meetings", "in_force")
 
@@ -44,6 +45,8 @@ def due(
     starts = ev["start"].between(first, last)
     return {
         "model": plan.model.id,
+        "name": plan.model.name,
+        "name_en": plan.model.name_en,
         "quarter": str(quarter),
         "from": quarter.first_day.isoformat(),
         "to": quarter.last_day.isoformat(),
@@ -59,26 +62,29 @@ def due(
 class Item:
     """One line of a "due" section: per-unit events of a document and date fold into one."""
 
-    when: str
+    when: str  # '30. dec. 2026 (uge 53)', or a window '1. okt. – 31. dec. 2026'
     summary: str
     owner: str
     units: tuple[str, ...]  # the unit names, when the events are per unit
+    last: date  # the last day: an item whose last day is before today is past
 
 
 def items(df: pd.DataFrame, lang: str = "da") -> list[Item]:
     out = []
     for row in fold_units(df, names=True).itertuples(index=False):
         start, end = row.start.date(), row.end.date()
-        when = start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
-        out.append(Item(when, getattr(row, col("summary", lang)), row.owner, row.unit_names))
+        summary = getattr(row, col("summary", lang))
+        out.append(Item(format_span(start, end, lang), summary, row.owner, row.unit_names, end))
     return out
 
 
 def due_text(result: dict[str, object], lang: str = "da") -> str:
     """A readable listing, one line per document and date."""
+    quarter = Quarter.parse(result["quarter"])
+    name = result["name_en"] if lang == "en" else result["name"]
     lines = [
-        t("due_title", lang, quarter=result["quarter"], model=result["model"]),
-        f"{result['from']} – {result['to']}",
+        t("due_title", lang, quarter=quarter_heading(quarter, lang), model=name),
+        format_span(quarter.first_day, quarter.last_day, lang),
         "",
     ]
     for section in SECTIONS:
@@ -86,12 +92,17 @@ def due_text(result: dict[str, object], lang: str = "da") -> str:
         found = items(result[section], lang)
         for item in found:
             what = (
-                f"{item.summary} ({len(item.units)} {t('units', lang)})"
+                f"{item.summary} ({units_count(len(item.units), lang)})"
                 if item.units
                 else (f"{item.summary} [{item.owner}]" if item.owner else item.summary)
             )
-            lines.append(f"  {item.when:25} {what}")
+            lines.append(f"  {item.when:29} {what}")
         if not found:
             lines.append(f"  {t('nothing', lang)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def units_count(n: int, lang: str = "da") -> str:
+    """'1 enhed', '12 enheder' / '1 unit', '12 units'."""
+    return plural(n, t("unit_one", lang), t("units", lang))

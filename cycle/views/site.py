@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import plotly.offline
 
@@ -23,9 +24,12 @@ from ..io import write_atomic
 from ..period import Quarter
 from ..plan import Plan
 from . import ical as iv
+from .alternative import wheel_alternative
 from .charts import figure_html, gantt, wheel
-from .due import SECTIONS, due, items
-from .timeline import HTML_STYLE, timeline, timeline_html_table
+from .due import SECTIONS, due, items, units_count
+from .page import BASE_STYLE, scroll_region
+from .timeline import HTML_STYLE, dated_items, legend_html, marks_table, timeline, timeline_html_table
+from .words import collate_key, format_date, model_name, quarter_heading
 
 MARKER = ".cycle-site.json"
 IMPORT_FILE = "frister.ics"
@@ -42,20 +46,46 @@ h2 { font-size: 19px; margin: 6px 0 10px; }
 .due h3 { font-size: 15px; margin: 8px 0 4px; }
 .due ul, .feeds ul { margin: 0; padding-left: 18px; }
 .due .when { color: #555; font-variant-numeric: tabular-nums; }
-table.feeds { border-collapse: collapse; }
+table.feeds { border-collapse: collapse; width: 100%; max-width: 1100px; table-layout: fixed; }
+table.feeds th:nth-child(1) { width: 26%; }
+table.feeds th:nth-child(2) { width: 34%; }
+table.feeds th:nth-child(3) { width: 12%; }
+table.feeds td { overflow-wrap: anywhere; }
 table.feeds td, table.feeds th { border-bottom: 1px solid #eee; padding: 4px 10px; text-align: left; }
 .url { font-family: ui-monospace, monospace; font-size: 12px; color: #555; }
-.scroll { overflow-x: auto; }
 table.cycle-timeline { font-size: 12px; }
-footer { color: #666; font-size: 13px; padding: 0 28px 30px; }
+details { margin: 2px 0 4px; }
+details summary { cursor: pointer; }
+details ul { columns: 2 14em; }
+.due li.past > .text { text-decoration: line-through; }
+footer { color: #595959; font-size: 13px; padding: 0 28px 30px; }
+@media print {
+  body { background: white; font-size: 10pt; }
+  header { background: none; color: black; padding: 0 0 6pt; border-bottom: 1pt solid black; }
+  nav, .no-print, .modebar-container { display: none !important; }
+  main { padding: 0; max-width: none; }
+  section { border: none; padding: 0; margin: 0 0 10pt; break-inside: avoid-page; }
+  section#timeline, section#feeds { break-before: page; }
+  .due { display: block; }
+  .url { color: black; }
+  .js-plotly-plot, .plot-container { max-width: 100%; }
+}
+"""
+
+# Print every folded list open: a closed <details> would print as its summary alone.
+PRINT_SCRIPT = """
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+});
 """
 
 # Shows the absolute address of each feed when the page is served over http(s), for pasting
 # into Outlook's "Fra internettet". Reads only the page's own location.
 URL_SCRIPT = """
 document.querySelectorAll("a.feed").forEach(function (a) {
-  if (location.protocol.indexOf("http") === 0) {
-    a.parentNode.parentNode.querySelector(".url").textContent = new URL(a.getAttribute("href"), location.href).href;
+  var cell = a.parentNode.parentNode.querySelector(".url");
+  if (location.protocol.indexOf("http") === 0 && cell.textContent.indexOf("http") !== 0) {
+    cell.textContent = new URL(a.getAttribute("href"), location.href).href;
   }
 });
 """
@@ -141,19 +171,20 @@ def _feeds(folder: Path, lang: str) -> list[dict]:
 
 
 def _page(plan: Plan, *, today: date, year: int, quarter: Quarter, lang: str, base_url: str, feeds: list[dict]) -> str:
-    name = plan.model.name_en if lang == "en" else plan.model.name
+    name = model_name(plan.model, lang)
     title = t("site_title", lang, model=name)
     gantt_html = figure_html(gantt(plan, lang=lang, today=today), "cycle-gantt", full_html=False, plotlyjs=False)
     wheel_html = figure_html(wheel(plan, year, lang=lang, today=today), "cycle-wheel", full_html=False, plotlyjs=False)
+    tl = timeline(plan, lang)
     parts = [
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title>",
         '<script src="plotly.min.js"></script>',
-        f"<style>{PAGE_STYLE}{HTML_STYLE}</style></head><body>",
+        f"<style>{BASE_STYLE}{PAGE_STYLE}{HTML_STYLE}</style></head><body>",
         f"<header><h1>{_e(title)}</h1>",
-        f"<p>{_e(t('period', lang))} {_e(plan.term.label)} · {_e(t('updated', lang))} {today.isoformat()}</p>",
-        "<nav>"
+        f"<p>{_e(t('period', lang))} {_e(plan.term.label)} · {_e(t('updated', lang))} {_e(format_date(today, lang))}</p>",
+        f'<nav aria-label="{_e(t("contents", lang))}">'
         + "".join(
             f'<a href="#{a}">{_e(t(k, lang))}</a>'
             for a, k in (
@@ -165,38 +196,96 @@ def _page(plan: Plan, *, today: date, year: int, quarter: Quarter, lang: str, ba
             )
         )
         + "</nav></header><main>",
-        _due_section(plan, quarter, lang),
-        f'<section id="gantt"><h2>{_e(t("nav_gantt", lang))}</h2>{gantt_html}</section>',
-        f'<section id="wheel"><h2>{_e(t("nav_wheel", lang))} {year}</h2>{wheel_html}</section>',
+        _due_section(plan, quarter, lang, today),
+        f'<section id="gantt"><h2>{_e(t("nav_gantt", lang))}</h2>{gantt_html}'
+        f"<p>{_e(t('gantt_as_text', lang))}</p></section>",
+        f'<section id="wheel"><h2>{_e(t("nav_wheel", lang))} {year}</h2>{wheel_html}'
+        + _folded(t("as_text", lang), wheel_alternative(plan, year, lang, today=today))
+        + "</section>",
         f'<section id="timeline"><h2>{_e(t("nav_timeline", lang))}</h2>'
-        f'<div class="scroll">{timeline_html_table(timeline(plan, lang), lang)}</div>'
-        f"<p>{_e(t('timeline_note', lang))}</p></section>",
-        _feeds_section(feeds, lang, base_url),
+        + scroll_region(timeline_html_table(tl, lang), t("nav_timeline", lang))
+        + legend_html(lang)
+        + _folded(f"{t('deadlines_milestones', lang)} ({len(dated_items(tl))})", marks_table(tl, lang, today=today))
+        + "</section>",
+        _feeds_section(feeds, lang, base_url, _areas(plan, "id")),
         "</main>",
         f"<footer>{_e(t('footer', lang, model=name))}</footer>",
-        f"<script>{URL_SCRIPT}</script>",
+        f"<script>{URL_SCRIPT}{PRINT_SCRIPT}</script>",
         "</body></html>\n",
     ]
     return "\n".join(parts)
 
 
-def _due_section(plan: Plan, quarter: Quarter, lang: str) -> str:
+def _folded(summary: str, content: str) -> str:
+    return f"<details><summary>{_e(summary)}</summary>{content}</details>"
+
+
+def _due_section(plan: Plan, quarter: Quarter, lang: str, today: date) -> str:
     d = due(plan, quarter)
+    area_of = _areas(plan)
     blocks = []
     for section in SECTIONS:
         lis = []
         for item in items(d[section], lang):
-            text = item.summary
-            if item.units:
-                text += f" ({len(item.units)} {t('units', lang)}: {', '.join(item.units)})"
-            lis.append(f'<li><span class="when">{_e(item.when)}</span> {_e(text)}</li>')
+            text = f"{item.summary} ({units_count(len(item.units), lang)})" if item.units else item.summary
+            past = item.last < today
+            tag = f' <span class="tag">{_e(t("past", lang))}</span>' if past else ""
+            cls = ' class="past"' if past else ""
+            lis.append(
+                f'<li{cls}><span class="when">{_e(item.when)}</span> '
+                f'<span class="text">{_e(text)}</span>{tag}{_units_by_area(item.units, area_of, lang)}</li>'
+            )
         body = "".join(lis) or f"<li>{_e(t('nothing', lang))}</li>"
         blocks.append(f"<div><h3>{_e(t(section, lang))}</h3><ul>{body}</ul></div>")
-    head = t("due_title", lang, quarter=str(quarter), model=plan.model.name_en if lang == "en" else plan.model.name)
+    head = t("due_title", lang, quarter=quarter_heading(quarter, lang), model=model_name(plan.model, lang))
     return f'<section id="due"><h2>{_e(head)}</h2><div class="due">{"".join(blocks)}</div></section>'
 
 
-def _feeds_section(feeds: list[dict], lang: str, base_url: str) -> str:
+def _areas(plan: Plan, key: str = "name") -> dict[str, str]:
+    """Unit name (or ``key="id"``: id) → its area (the units file's ``area``), for folding
+    per-unit lists."""
+    if plan.units is None or plan.units.empty or "area" not in plan.units:
+        return {}
+    return dict(zip(plan.units[key], plan.units["area"].fillna(""), strict=True))
+
+
+def _units_by_area(names: tuple[str, ...], area_of: dict[str, str], lang: str) -> str:
+    """The units of a per-unit item, one folded list per area with its count, areas and units in
+    Danish alphabetical order (Ærøskov after Bøgely)."""
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        groups.setdefault(area_of.get(n, "") or t("no_area", lang), []).append(n)
+    return "".join(
+        _folded(
+            f"{area}: {units_count(len(groups[area]), lang)}",
+            "<ul>" + "".join(f"<li>{_e(n)}</li>" for n in sorted(groups[area], key=collate_key)) + "</ul>",
+        )
+        for area in sorted(groups, key=collate_key)
+    )
+
+
+def _feeds_section(feeds: list[dict], lang: str, base_url: str, area_of: dict[str, str]) -> str:
+    """The shared feed, then each unit's, folded by area; the address absolute with ``base_url``."""
+    groups: dict[str, list[dict]] = {}
+    for f in feeds:
+        if f.get("unit"):
+            groups.setdefault(area_of.get(f["unit"], "") or t("no_area", lang), []).append(f)
+    shared = [f for f in feeds if not f.get("unit")]
+    parts = [_feeds_table(shared, lang, base_url)] if shared else []
+    for area in sorted(groups, key=collate_key):
+        rows = sorted(groups[area], key=lambda f: collate_key(f["name"]))
+        parts.append(_folded(f"{area}: {units_count(len(rows), lang)}", _feeds_table(rows, lang, base_url)))
+    return (
+        f'<section id="feeds"><h2>{_e(t("nav_feeds", lang))}</h2>'
+        f"<p>{_e(t('feeds_intro', lang))}</p>"
+        + "".join(parts)
+        + f"<h3>{_e(t('subscribe_head', lang))}</h3><p>{_e(t('subscribe_how', lang))}</p>"
+        f'<h3>{_e(t("import_head", lang))}</h3><p><a href="{IMPORT_FILE}">{IMPORT_FILE}</a> — '
+        f"{_e(t('import_how', lang))}</p></section>"
+    )
+
+
+def _feeds_table(feeds: list[dict], lang: str, base_url: str) -> str:
     rows = []
     for f in feeds:
         href = f"feeds/{f['file']}"
@@ -205,13 +294,14 @@ def _feeds_section(feeds: list[dict], lang: str, base_url: str) -> str:
             f'<tr><td>{_e(f["name"])}</td><td><a class="feed" href="{_e(href)}">{_e(f["file"])}</a></td>'
             f'<td>{_e(f.get("events") or "")}</td><td class="url">{_e(url)}</td></tr>'
         )
-    return (
-        f'<section id="feeds"><h2>{_e(t("nav_feeds", lang))}</h2>'
-        f"<p>{_e(t('feeds_intro', lang))}</p>"
-        f'<table class="feeds"><thead><tr><th>{_e(t("unit", lang))}</th><th>{_e(t("file", lang))}</th>'
-        f"<th>{_e(t('events', lang))}</th><th>{_e(t('address', lang))}</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-        f"<h3>{_e(t('subscribe_head', lang))}</h3><p>{_e(t('subscribe_how', lang))}</p>"
-        f'<h3>{_e(t("import_head", lang))}</h3><p><a href="{IMPORT_FILE}">{IMPORT_FILE}</a> — '
-        f"{_e(t('import_how', lang))}</p></section>"
-    )
+    head = "".join(f'<th scope="col">{_e(t(k, lang))}</th>' for k in ("unit", "file", "events", "address"))
+    return f'<table class="feeds"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def feed_base(base_url: str) -> str | None:
+    """``base_url`` when it is an http(s) address to build the feeds' absolute addresses on; ''
+    when none is given; None when it is not a usable address (the caller warns)."""
+    if not base_url:
+        return ""
+    parts = urlsplit(base_url)
+    return base_url if parts.scheme in ("http", "https") and parts.netloc else None

@@ -27,5 +27,7 @@ MARK_SYMBOLS = {"deadline": "diamond", "milestone": "star"}
 MARK_COLOURS = {"deadline": "#c00000", "milestone": "#2f5597"}
 #: How a mark is written in text cells (the HTML timeline and the spreadsheet).
 MARK_GLYPH = "◆"
+#: The same, telling a deadline from a milestone by shape as the charts do (not by colour alone).
+MARK_GLYPHS = {"deadline": "◆", "milestone": "★"}
 
 FONT = {"family": "system-ui, Segoe UI, Arial, sans-serif", "size": 12}

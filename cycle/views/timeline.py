@@ -14,16 +14,19 @@ its ``marks`` (deadlines and milestones).
 from __future__ import annotations
 
 import csv
-import html
 import io
+from datetime import date
 
 import pandas as pd
 
 from ..i18n import CELL_CODES, col, level_word, t
 from ..period import Quarter
 from ..plan import Plan
+from .cells import csv_safe
 from .common import FOLD_KEYS, carried_over, fold_units
-from .style import COLOURS, MARK_GLYPH, MARKS, PHASES
+from .page import e, html_page, scroll_region
+from .style import COLOURS, MARK_GLYPHS, MARKS, PHASES
+from .words import day_month, format_date
 
 
 def timeline(plan: Plan, lang: str = "da") -> dict[str, object]:
@@ -64,7 +67,14 @@ def timeline(plan: Plan, lang: str = "da") -> dict[str, object]:
                 "marks": marks,
             }
         )
-    return {"model": plan.model.id, "period": term.label, "quarters": [str(q) for q in quarters], "rows": rows}
+    name = plan.model.name_en if lang == "en" else plan.model.name
+    return {
+        "model": plan.model.id,
+        "name": name or plan.model.id,
+        "period": term.label,
+        "quarters": [str(q) for q in quarters],
+        "rows": rows,
+    }
 
 
 def _quarter_labels(tl: dict) -> list[str]:
@@ -90,7 +100,7 @@ def timeline_text(tl: dict, lang: str = "da") -> str:
     head1 = " " * width + "".join(f"{t('year', lang)} {y}".ljust(16) for y in range(1, 5))
     head2 = " " * width + "".join(f"Q{i % 4 + 1}".ljust(4) for i in range(16))
     head0 = " " * width + "".join(f"{q[:4]}".ljust(16) for q in tl["quarters"][::4])
-    lines = [t("timeline_title", lang, model=tl["model"], period=tl["period"]), "", head0, head1, head2]
+    lines = [t("timeline_title", lang, model=tl["name"], period=tl["period"]), "", head0, head1, head2]
     level = None
     for row in tl["rows"]:
         if row["level"] != level:
@@ -117,7 +127,8 @@ def timeline_table(tl: dict, lang: str = "da") -> pd.DataFrame:
 
 def timeline_csv(tl: dict, lang: str = "da") -> str:
     buf = io.StringIO()
-    timeline_table(tl, lang).to_csv(buf, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    table = timeline_table(tl, lang).map(csv_safe)  # a document called "=…" stays text
+    table.to_csv(buf, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     return buf.getvalue()
 
 
@@ -129,13 +140,13 @@ def timeline_markdown(tl: dict, lang: str = "da") -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     return (
-        f"**{t('timeline_title', lang, model=tl['model'], period=tl['period'])}**\n\n"
+        f"**{t('timeline_title', lang, model=tl['name'], period=tl['period'])}**\n\n"
         + "\n".join(lines)
         + f"\n\n{t('legend', lang)}\n"
     )
 
 
-def _segments(row: dict, quarters: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+def segments(row: dict, quarters: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
     """Runs of quarters covered by the same blocks: the seed's merged cells."""
     index = {q: i for i, q in enumerate(quarters)}
     cover: list[tuple[int, ...]] = [() for _ in quarters]
@@ -159,30 +170,42 @@ table.cycle-timeline td.drafting {{ background: {drafting}; }}
 table.cycle-timeline td.validity {{ background: {validity}; }}
 table.cycle-timeline td.drafting.validity {{ background: linear-gradient({drafting} 50%, {validity} 50%); }}
 table.cycle-timeline .mark {{ display: block; font-size: 11px; white-space: nowrap; }}
-table.cycle-timeline th.level {{ text-align: left; vertical-align: top; }}
+table.cycle-timeline th {{ text-align: left; font-weight: 600; }}
+table.cycle-timeline th.level {{ vertical-align: top; }}
+table.cycle-timeline thead th {{ text-align: center; }}
+@media print {{
+  table.cycle-timeline {{ font-size: 8pt; }}
+  table.cycle-timeline td, table.cycle-timeline th {{ padding: 1px 3px; }}
+  table.cycle-timeline td {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+}}
 """.format(**COLOURS)
 
 
 def timeline_html_table(tl: dict, lang: str = "da") -> str:
-    """The coloured table alone (the site embeds it); all text escaped."""
-    e = html.escape
+    """The coloured table alone (the site embeds it); every cell says its block in words and
+    its marks by shape and date, so colour is never the only carrier; all text escaped."""
     year = t("year", lang)
-    out = ['<table class="cycle-timeline">', "<thead><tr><th></th><th></th>"]
-    out += [f'<th colspan="4">{year} {y} ({e(tl["quarters"][4 * (y - 1)][:4])})</th>' for y in range(1, 5)]
-    out.append(
-        "</tr><tr><th></th><th></th>" + "".join(f"<th>Q{i % 4 + 1}</th>" for i in range(16)) + "</tr></thead><tbody>"
-    )
+    out = [
+        '<table class="cycle-timeline">',
+        "<thead><tr>" + "".join(f'<th scope="col" rowspan="2">{e(t(k, lang))}</th>' for k in ("level", "document")),
+    ]
+    out += [
+        f'<th scope="colgroup" colspan="4">{year} {y} ({e(tl["quarters"][4 * (y - 1)][:4])})</th>' for y in range(1, 5)
+    ]
+    out.append("</tr><tr>" + "".join(f'<th scope="col">Q{i % 4 + 1}</th>' for i in range(16)) + "</tr></thead><tbody>")
     rows = tl["rows"]
     for n, row in enumerate(rows):
         out.append("<tr>")
         if n == 0 or rows[n - 1]["level"] != row["level"]:
             span = sum(1 for r in rows if r["level"] == row["level"])
-            out.append(f'<th class="level" rowspan="{span}">{e(level_word(row["level"], lang))}</th>')
-        out.append(f"<th>{e(row['title'])}</th>")
-        for start, span, kinds in _segments(row, tl["quarters"]):
+            out.append(f'<th class="level" scope="rowgroup" rowspan="{span}">{e(level_word(row["level"], lang))}</th>')
+        out.append(f'<th scope="row">{e(row["title"])}</th>')
+        for start, span, kinds in segments(row, tl["quarters"]):
             covered = set(tl["quarters"][start : start + span])
             marks = "".join(
-                f'<span class="mark" title="{e(m["label"])}">{MARK_GLYPH} {e(m["date"])}</span>'
+                f'<span class="mark">{MARK_GLYPHS[m["kind"]]} '
+                f'<span class="visually-hidden">{e(t(m["kind"], lang))} </span>'
+                f"{e(day_month(date.fromisoformat(m['date']), lang))}</span>"
                 for m in row["marks"]
                 if m["quarter"] in covered
             )
@@ -195,48 +218,42 @@ def timeline_html_table(tl: dict, lang: str = "da") -> str:
     return "\n".join(out)
 
 
+def dated_items(tl: dict) -> list[tuple[date, int, dict, dict]]:
+    """The term's deadlines and milestones by date (chain order within a day):
+    (date, row number, mark, row)."""
+    found = [(date.fromisoformat(m["date"]), n, m, row) for n, row in enumerate(tl["rows"]) for m in row["marks"]]
+    return sorted(found, key=lambda x: x[:2])
+
+
+def marks_table(tl: dict, lang: str = "da", *, today: date | None = None) -> str:
+    """The timeline's text alternative and key: every deadline and milestone with its full date;
+    with ``today``, those already past say so."""
+    head = "".join(f'<th scope="col">{e(t(k, lang))}</th>' for k in ("date", "kind", "document", "what"))
+    rows = []
+    for day, _, m, row in dated_items(tl):
+        past = today is not None and day < today
+        tag = f' <span class="tag">{e(t("past", lang))}</span>' if past else ""
+        cls = ' class="past"' if past else ""
+        rows.append(
+            f'<tr{cls}><td class="when">{e(format_date(day, lang))}{tag}</td>'
+            f"<td>{MARK_GLYPHS[m['kind']]} {e(t(m['kind'], lang))}</td>"
+            f"<td>{e(row['title'])}</td><td>{e(m['label'])}</td></tr>"
+        )
+    return f'<table class="cycle-marks"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def legend_html(lang: str = "da") -> str:
+    marks = ", ".join(f"{MARK_GLYPHS[k]} = {t(k, lang).lower()}" for k in MARKS)
+    return f'<p class="legend">{e(t("timeline_note", lang))} {e(marks)}.</p>'
+
+
 def timeline_html(tl: dict, lang: str = "da") -> str:
-    title = html.escape(t("timeline_title", lang, model=tl["model"], period=tl["period"]))
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
-        f"<style>{HTML_STYLE}</style></head><body><h1>{title}</h1>\n{timeline_html_table(tl, lang)}\n"
-        f"<p>{html.escape(t('legend', lang))}</p></body></html>\n"
+    """The whole page: the table, its legend and the list of dated items under it."""
+    title = t("timeline_title", lang, model=tl["name"], period=tl["period"])
+    body = (
+        scroll_region(timeline_html_table(tl, lang), t("nav_timeline", lang))
+        + legend_html(lang)
+        + f"<h2>{e(t('deadlines_milestones', lang))}</h2>"
+        + marks_table(tl, lang)
     )
-
-
-def timeline_xlsx(tl: dict, lang: str = "da") -> bytes:
-    """An Excel sheet laid out like the seed's spreadsheet: merged, coloured cells."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = tl["period"]
-    ws.append([t("timeline_title", lang, model=tl["model"], period=tl["period"])])
-    ws["A1"].font = Font(bold=True)
-    ws.append(["", ""] + [f"{t('year', lang)} {i // 4 + 1}" if i % 4 == 0 else "" for i in range(16)])
-    for y in range(4):
-        ws.merge_cells(start_row=2, start_column=3 + 4 * y, end_row=2, end_column=6 + 4 * y)
-    ws.append(["", ""] + [f"Q{i % 4 + 1}" for i in range(16)])
-    fills = {k: PatternFill("solid", fgColor=c.lstrip("#").upper()) for k, c in COLOURS.items()}
-    level = None
-    for r, row in enumerate(tl["rows"], start=4):
-        first_of_level = row["level"] != level
-        level = row["level"]
-        ws.cell(r, 1, level_word(level, lang) if first_of_level else None)
-        ws.cell(r, 2, row["title"])
-        for start, span, kinds in _segments(row, tl["quarters"]):
-            cell = ws.cell(r, 3 + start, " / ".join(t(k, lang) for k in kinds) or None)
-            marks = [m for m in row["marks"] if m["quarter"] in tl["quarters"][start : start + span]]
-            if marks:
-                cell.value = "\n".join(filter(None, [cell.value] + [f"{MARK_GLYPH} {m['date']} {m['label']}" for m in marks]))
-            if kinds:
-                cell.fill = fills[kinds[0]]
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if span > 1:
-                ws.merge_cells(start_row=r, start_column=3 + start, end_row=r, end_column=2 + start + span)
-    ws.column_dimensions["A"].width = 16
-    ws.column_dimensions["B"].width = 34
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return html_page(title, body, lang=lang, style=HTML_STYLE)

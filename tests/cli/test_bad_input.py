@@ -164,7 +164,7 @@ def test_output_is_written_atomically(run, tmp_path):
 @pytest.mark.parametrize(
     "args, words",
     [
-        (["due", "--date", "2026-11-22"], "Hvad skal ske i 2026Q4"),
+        (["due", "--date", "2026-11-22"], "Hvad skal ske i 4. kvartal 2026"),
         (["period", "2026-11-22"], "Valgperiode: 2026-2029"),
     ],
 )

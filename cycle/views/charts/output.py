@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -17,12 +18,17 @@ def figure_html(fig: go.Figure, div_id: str, *, full_html: bool = True, plotlyjs
     )
 
 
-def write_figure(fig: go.Figure, path: str | Path, div_id: str, plotlyjs: str = "inline") -> Path:
-    """HTML (self-contained by default), PNG or SVG by the file's suffix."""
+def write_figure(
+    fig: go.Figure, path: str | Path, div_id: str, plotlyjs: str = "inline", *, page: Callable[[str], str] | None = None
+) -> Path:
+    """HTML (self-contained by default), PNG or SVG by the file's suffix. ``page`` makes the
+    HTML page around the chart's ``<div>`` (:func:`cycle.views.alternative.gantt_page`: language,
+    title, text alternative); without it, plotly's own page."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
-        return write_atomic(path, figure_html(fig, div_id, plotlyjs=True if plotlyjs == "inline" else "cdn"))
+        div = figure_html(fig, div_id, full_html=page is None, plotlyjs=True if plotlyjs == "inline" else "cdn")
+        return write_atomic(path, page(div) if page else div)
     if suffix in (".png", ".svg"):
         return write_atomic(path, image_bytes(fig, suffix[1:]))
     raise CycleError(
