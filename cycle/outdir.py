@@ -240,21 +240,18 @@ class Build:
     owned_before: set[str] | None = field(default=None)
 
 
-def owned_by_cycle(folder: Path, legacy_marker: str | None = None) -> bool:
-    """Whether ``folder`` is an output of cycle (a manifest, or an older version's marker)."""
-    return read_manifest(folder) is not None or bool(legacy_marker and (folder / legacy_marker).is_file())
-
-
 @contextlib.contextmanager
 def replace_folder(
     path: str | os.PathLike[str],
     *,
     force: bool = False,
-    legacy_marker: str | None = None,
+    legacy: Callable[[Path], set[str] | None] | None = None,
     on_wait: Callable[[], None] | None = None,
 ) -> Iterator[Build]:
     """Build a folder output and swap it in (see the module's description). A non-empty folder
-    that cycle did not write is refused unless ``force``; then all its files are kept."""
+    that cycle did not write is refused unless ``force``; then all its files are kept.
+    ``legacy`` names the files an older version of cycle wrote into a folder without a manifest
+    (None: not an output of cycle)."""
     target = resolve_folder(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -267,7 +264,9 @@ def replace_folder(
             raise os_error(e, path) from None
         previous = target if target.is_dir() else None
         owned = owned_files(target) if previous else None
-        if previous and owned is None and not owned_by_cycle(target, legacy_marker) and any(target.iterdir()):
+        if previous and owned is None and legacy is not None:
+            owned = legacy(target)
+        if previous and owned is None and any(target.iterdir()):
             if not force:
                 raise refuse(
                     path,
@@ -286,9 +285,8 @@ def _build_and_swap(target: Path, previous: Path | None, owned: set[str] | None,
     try:
         yield Build(new, previous, target, owned)
         files, _ = _walk(new)
-        if previous is not None:
-            # An older version's folder without a manifest: what this run writes is cycle's.
-            _carry(previous, new, owned if owned is not None else set(files), shown, force)
+        if previous is not None:  # an empty folder has nothing to carry
+            _carry(previous, new, owned or set(), shown, force)
         _write_manifest(new, files)
         mode = stat.S_IMODE(previous.stat().st_mode) if previous is not None else 0o755
         os.chmod(new, mode)

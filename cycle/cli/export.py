@@ -137,8 +137,11 @@ def wheel(inputs: PlanInputs, year: int | None, day: date, plotlyjs: str, output
 @click.option("--base-url", default="", help="Where the site is served, for the feeds' full addresses.")
 @click.option("--warn", default="14d", show_default=True, help="Warning events before each deadline ('' for none).")
 @output_option(default="site", file_okay=False, help="The folder to publish into.")
+@click.option(
+    "--force", is_flag=True, help="Publish into a folder cycle did not write, or over a user's file of a site's name."
+)
 @lang_option
-def publish(inputs: PlanInputs, day: date, base_url: str, warn: str, output: str, lang: str) -> None:
+def publish(inputs: PlanInputs, day: date, base_url: str, warn: str, output: str, force: bool, lang: str) -> None:
     """A static site for the intranet: charts, timeline, due this quarter and Outlook feeds."""
     from ..i18n import t
     from ..views import ical as iv
@@ -147,7 +150,8 @@ def publish(inputs: PlanInputs, day: date, base_url: str, warn: str, output: str
     base = site.feed_base(base_url)
     if base is None:
         click.echo(f"cycle: {t('warning', lang)}: {t('base_url_warning', lang, url=base_url)}", err=True)
+    warn_days = iv.parse_warn(warn)
     site.publish(
-        inputs.plan(day.year), output, today=day, lang=lang, base_url=base or "", warn_days=iv.parse_warn(warn)
+        inputs.plan(day.year), output, today=day, lang=lang, base_url=base or "", warn_days=warn_days, force=force
     )
     click.echo(f"{output}/index.html")

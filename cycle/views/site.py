@@ -2,25 +2,24 @@
 quarter timeline, "due this quarter" and the calendar feeds, plus the feeds themselves.
 
 It works from ``file://`` and from any static web server, with no internet: plotly.js is a file
-beside the page. The whole site is built in a temporary folder and swapped in, so an existing
-site is never left half-written; a folder that ``cycle publish`` did not write is never emptied.
+beside the page. The whole site is built beside the old one and swapped in (:mod:`cycle.outdir`):
+a crash at any instant leaves the old or the new site, two runs take turns, files a user added
+to the site are kept, and a folder that ``cycle publish`` did not write is never emptied.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import shutil
-import tempfile
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import plotly.offline
 
-from ..errors import CycleError
 from ..i18n import t
-from ..io import write_atomic
+from ..io import write_private
+from ..outdir import replace_folder
 from ..period import Quarter
 from ..plan import Plan
 from . import ical as iv
@@ -96,58 +95,65 @@ def _e(text: object) -> str:
 
 
 def publish(
-    plan: Plan, directory: str | Path, *, today: date, lang: str = "da", base_url: str = "", warn_days: int | None = 14
+    plan: Plan,
+    directory: str | Path,
+    *,
+    today: date,
+    lang: str = "da",
+    base_url: str = "",
+    warn_days: int | None = 14,
+    force: bool = False,
 ) -> Path:
-    """Build the site into ``directory``."""
-    directory = Path(directory)
-    if directory.exists() and (
-        not directory.is_dir() or (any(directory.iterdir()) and not (directory / MARKER).is_file())
-    ):
-        raise CycleError(
-            "findes og er ikke skrevet af cycle publish: vælg en tom eller ny mappe",
-            "exists and was not written by cycle publish: choose an empty or new folder",
-            file=directory,
-            key="output",
+    """Build the site into ``directory``. ``force`` publishes into a folder cycle did not write
+    (keeping its files), overwrites a user's file where the site has one, and starts afresh
+    from a damaged earlier calendar."""
+    with replace_folder(directory, force=force, legacy=_written_before) as build:
+        _build(
+            plan,
+            build.path,
+            build.previous,
+            today=today,
+            lang=lang,
+            base_url=base_url,
+            warn_days=warn_days,
+            force=force,
         )
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
-    try:
-        _build(plan, tmp, directory, today=today, lang=lang, base_url=base_url, warn_days=warn_days)
-        _swap(tmp, directory)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return directory
+    return Path(directory)
 
 
-def _swap(new: Path, target: Path) -> None:
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        target.rename(old)
-    new.rename(target)
-    new.parent.joinpath(target.name).chmod(0o755)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def _written_before(folder: Path) -> set[str] | None:
+    """What an older version of cycle wrote into a site (before manifests), from its marker."""
+    if not (folder / MARKER).is_file():
+        return None
+    feeds = iv.feeds_written_before(folder / "feeds") or {"all.ics"}
+    return {MARKER, "index.html", "plotly.min.js", IMPORT_FILE, *(f"feeds/{f}" for f in feeds)}
 
 
 def _build(
-    plan: Plan, out: Path, previous: Path, *, today: date, lang: str, base_url: str, warn_days: int | None
+    plan: Plan,
+    out: Path,
+    previous: Path | None,
+    *,
+    today: date,
+    lang: str,
+    base_url: str,
+    warn_days: int | None,
+    force: bool,
 ) -> None:
-    # Earlier feeds carry each event's SEQUENCE and LAST-MODIFIED: start from them.
-    if (previous / "feeds").is_dir():
-        shutil.copytree(previous / "feeds", out / "feeds")
-    if (previous / IMPORT_FILE).is_file():
-        shutil.copy2(previous / IMPORT_FILE, out / IMPORT_FILE)
+    """The site into ``out`` (private until swapped in); earlier feeds at ``previous`` carry
+    each event's SEQUENCE and LAST-MODIFIED."""
     feed_opts = iv.Options(feed=True, warn_days=warn_days, lang=lang)
-    has_units = plan.units is not None and not plan.units.empty
-    if has_units:
-        iv.export_split(plan, out / "feeds", feed_opts)
+    earlier = previous / "feeds" if previous is not None else None
+    if plan.units is not None and not plan.units.empty:
+        iv.write_split(plan, out / "feeds", feed_opts, previous=earlier, force=force)
     else:
-        iv.export(plan, out / "feeds" / "all.ics", feed_opts, force=True)
-    iv.export(plan, out / IMPORT_FILE, iv.Options(warn_days=warn_days, lang=lang), force=True)
-    write_atomic(out / "plotly.min.js", plotly.offline.get_plotlyjs())
+        (out / "feeds").mkdir()
+        earlier_all = earlier / iv.ALL_FILE if earlier is not None else None
+        write_private(out / "feeds" / iv.ALL_FILE, iv.render_file(plan, feed_opts, earlier_all, force=force))
+    import_opts = iv.Options(warn_days=warn_days, lang=lang)
+    earlier_import = previous / IMPORT_FILE if previous is not None else None
+    write_private(out / IMPORT_FILE, iv.render_file(plan, import_opts, earlier_import, force=force))
+    write_private(out / "plotly.min.js", plotly.offline.get_plotlyjs())
     year = today.year if plan.term.first_year <= today.year <= plan.term.last_year else plan.term.first_year
     quarter = Quarter.of(today) if year == today.year else Quarter(year, 1)
     page = _page(
@@ -159,8 +165,8 @@ def _build(
         base_url=base_url,
         feeds=_feeds(out / "feeds", lang),
     )
-    write_atomic(out / "index.html", page)
-    write_atomic(out / MARKER, json.dumps({"model": plan.model.id, "period": plan.term.label}) + "\n")
+    write_private(out / "index.html", page)
+    write_private(out / MARKER, json.dumps({"model": plan.model.id, "period": plan.term.label}) + "\n")
 
 
 def _feeds(folder: Path, lang: str) -> list[dict]:

@@ -114,14 +114,24 @@ def test_a_folder_cycle_did_not_write(tmp_path):
     assert read_manifest(tmp_path / "empty2") == {"a"}
 
 
-def test_older_versions_marker_counts_as_cycles(tmp_path):
+def test_an_older_versions_folder_without_a_manifest(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / ".cycle-site.json").write_text("{}")
     (site / "index.html").write_text("old")
+    (site / "gone.ics").write_text("a feed of a unit that is gone")
     (site / "extra.txt").write_text("user")
-    build(site, {"index.html": "new", ".cycle-site.json": "{}"}, legacy_marker=".cycle-site.json")
-    assert snapshot(site)["index.html"] == b"new" and snapshot(site)["extra.txt"] == b"user"
+
+    def legacy(folder: Path) -> set[str] | None:
+        return {".cycle-site.json", "index.html", "gone.ics"} if (folder / ".cycle-site.json").exists() else None
+
+    build(site, {"index.html": "new", ".cycle-site.json": "{}"}, legacy=legacy)
+    assert snapshot(site) == {
+        ".cycle-site.json": b"{}",
+        MANIFEST: snapshot(site)[MANIFEST],
+        "extra.txt": b"user",
+        "index.html": b"new",
+    }
 
 
 def test_symlinked_folder_keeps_the_link(tmp_path):

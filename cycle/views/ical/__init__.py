@@ -23,7 +23,17 @@ from .options import DEFAULT_KINDS, Options, concerning, parse_kinds, parse_warn
 from .reference import PRODID, Header, header_calendar, to_calendar, to_event
 from .rows import feed_rows, finish_rows
 from .sequence import SEEN, now_utc, previous_state, stamp
-from .write import ALL_FILE, INDEX, calendar_name, export, export_split, safe_name
+from .write import (
+    ALL_FILE,
+    INDEX,
+    calendar_name,
+    export,
+    export_split,
+    feeds_written_before,
+    render_file,
+    safe_name,
+    write_split,
+)
 
 __all__ = [
     "ALL_FILE",
@@ -40,6 +50,7 @@ __all__ = [
     "export",
     "export_split",
     "feed_rows",
+    "feeds_written_before",
     "finish_rows",
     "header_calendar",
     "now_utc",
@@ -48,9 +59,11 @@ __all__ = [
     "previous_state",
     "render",
     "render_chunks",
+    "render_file",
     "safe_name",
     "select",
     "stamp",
     "to_calendar",
     "to_event",
+    "write_split",
 ]

@@ -1,6 +1,8 @@
 """Writing calendars: one file (``cycle ical -o FILE``) or one feed per organisation unit with
-an ``all.ics`` and an index (``--split unit``). Every file is written atomically, a file cycle
-did not write is overwritten only with ``force``, and SEQUENCE moves only for changed events.
+an ``all.ics`` and an index (``--split unit``). A file is replaced atomically (:mod:`cycle.io`);
+the folder of feeds is built whole and swapped in (:mod:`cycle.outdir`), one run at a time, with
+files a user added kept. A file cycle did not write is overwritten only with ``force``, and
+SEQUENCE moves only for changed events.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +18,8 @@ import pandas as pd
 
 from ...errors import CycleError
 from ...i18n import t
-from ...io import write_atomic
+from ...io import os_error, resolve_file, write_atomic, write_private
+from ...outdir import replace_folder
 from ...plan import Plan
 from .bulk import calendar_bytes, event_blocks, render_chunks
 from .options import Options, concerning, select
@@ -30,17 +34,22 @@ ALL_FILE = "all.ics"
 
 
 def _is_ours(path: Path) -> bool:
-    with path.open("rb") as f:
-        head = f.read(4096)
+    """Whether the regular file at ``path`` is a calendar cycle wrote."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError as e:
+        raise os_error(e, path, key="output") from None
     return head.startswith(b"BEGIN:VCALENDAR") and PRODID.encode() in head
 
 
-def _guard(path: Path, force: bool) -> None:
-    if path.exists() and not force and (path.is_dir() or not _is_ours(path)):
+def _guard(target: Path, shown: Path, force: bool) -> None:
+    """``target`` is :func:`resolve_file`'s: a regular file or nothing (never a FIFO to block on)."""
+    if target.is_file() and not force and not _is_ours(target):
         raise CycleError(
             "findes og er ikke en iCalendar-fil skrevet af cycle (brug --force for at overskrive)",
             "exists and is not an iCalendar file written by cycle (use --force to overwrite)",
-            file=path,
+            file=shown,
             key="output",
         )
 
@@ -57,23 +66,56 @@ def _header(plan: Plan, opts: Options, unit_name: str = "") -> Header:
     return Header(opts.feed, name, desc, opts.warn_days, opts.lang)
 
 
-def _stamped_rows(plan: Plan, opts: Options, selected: pd.DataFrame, previous: Path) -> pd.DataFrame:
+def _stamped_rows(
+    plan: Plan, opts: Options, selected: pd.DataFrame, previous: Path | None, force: bool
+) -> pd.DataFrame:
     """The property table of ``selected``, stamped against the earlier export at ``previous``."""
     rows = feed_rows(selected, opts.lang, opts.warn_days)
-    state = previous_state(previous) if previous.is_file() and _is_ours(previous) else None
+    state = _previous(previous, force) if previous is not None and previous.is_file() else None
     return stamp(rows, state, now_utc(), alarms=alarm(_header(plan, opts)) is not None)
 
 
+def _previous(path: Path, force: bool) -> pd.DataFrame | None:
+    """What subscribers saw in the earlier export; a damaged one stops the run (its SEQUENCE
+    numbers would be lost) unless ``force`` starts afresh."""
+    if not _is_ours(path):
+        return None
+    try:
+        return previous_state(path)
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
+        if force:
+            return None
+        raise CycleError(
+            f"den tidligere eksport kan ikke læses ({type(e).__name__}); brug --force for at skrive den forfra "
+            "(abonnenter ser da alle begivenheder som nye)",
+            f"the earlier export cannot be read ({type(e).__name__}); use --force to write it afresh "
+            "(subscribers then see every event as new)",
+            file=path,
+            key="output",
+        ) from None
+
+
 def export(plan: Plan, path: str | Path, opts: Options, *, force: bool = False) -> Path:
-    """Write one calendar file; SEQUENCE moves for the events that changed since the last export."""
+    """Write one calendar file; SEQUENCE moves for the events that changed since the last export.
+    A symbolic link is kept and the file it points to replaced."""
     path = Path(path)
-    _guard(path, force)
+    target = resolve_file(path)
+    _guard(target, path, force)
     selected = select(plan, opts)
-    unit_name = ""
+    rows = _stamped_rows(plan, opts, selected, target, force)
+    return write_atomic(path, render_chunks(rows, _header(plan, opts, _unit_name(plan, opts))))
+
+
+def render_file(plan: Plan, opts: Options, previous: Path | None, *, force: bool = False) -> Iterator[bytes]:
+    """One calendar's bytes, stamped against ``previous`` (for a file inside a folder being built)."""
+    rows = _stamped_rows(plan, opts, select(plan, opts), previous, force)
+    return render_chunks(rows, _header(plan, opts, _unit_name(plan, opts)))
+
+
+def _unit_name(plan: Plan, opts: Options) -> str:
     if len(opts.units) == 1 and plan.units is not None:
-        unit_name = plan.units.set_index("id").loc[opts.units[0], "name"]
-    rows = _stamped_rows(plan, opts, selected, path)
-    return write_atomic(path, render_chunks(rows, _header(plan, opts, unit_name)))
+        return plan.units.set_index("id").loc[opts.units[0], "name"]
+    return ""
 
 
 def safe_name(unit: str) -> str:
@@ -87,37 +129,40 @@ def safe_name(unit: str) -> str:
     return f"enhed-{slug or 'x'}-{digest}.ics"
 
 
-def _check_folder(plan: Plan, directory: Path, force: bool) -> None:
-    if directory.exists() and not directory.is_dir():
-        raise CycleError("er ikke en mappe", "is not a directory", file=directory, key="output")
-    if directory.is_dir() and any(directory.iterdir()) and not (directory / INDEX).is_file() and not force:
-        raise CycleError(
-            "mappen findes og er ikke skrevet af cycle (brug --force)",
-            "the directory exists and was not written by cycle (use --force)",
-            file=directory,
-            key="output",
-        )
-    if plan.units is None or plan.units.empty:
-        raise CycleError("--split unit kræver en enhedsfil", "--split unit needs a units file", key="units")
+def feeds_written_before(folder: Path) -> set[str] | None:
+    """The files an older version of cycle wrote into a folder of feeds (before manifests): its
+    index and the feeds the index names; None if the folder has no readable index."""
+    try:
+        index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+        files = {e["file"] for e in index["feeds"] if isinstance(e.get("file"), str)}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return {INDEX, ALL_FILE, *files}
 
 
 def export_split(plan: Plan, directory: str | Path, opts: Options, *, force: bool = False) -> Path:
     """One feed per organisation unit (its own events plus the municipality-wide ones that
-    concern it), an ``all.ics`` and an index ``feeds.json``; each file written atomically."""
-    directory = Path(directory)
-    _check_folder(plan, directory, force)
+    concern it), an ``all.ics`` and an index ``feeds.json``; the folder swapped in whole."""
+    if plan.units is None or plan.units.empty:
+        raise CycleError("--split unit kræver en enhedsfil", "--split unit needs a units file", key="units")
+    with replace_folder(directory, force=force, legacy=feeds_written_before) as build:
+        write_split(plan, build.path, opts, previous=build.previous, force=force)
+    return Path(directory)
+
+
+def write_split(plan: Plan, out: Path, opts: Options, *, previous: Path | None, force: bool = False) -> None:
+    """The feeds into ``out``, a folder no one sees yet (a swap's, or a site's being built);
+    SEQUENCE from the earlier export in the folder ``previous``. Synced by the swap."""
     # A subscriber's state is kept in all.ics: every event in any feed is in it.
-    rows = _stamped_rows(plan, opts, select(plan, opts), directory / ALL_FILE)
+    earlier = previous / ALL_FILE if previous is not None else None
+    rows = _stamped_rows(plan, opts, select(plan, opts), earlier, force)
     blocks = event_blocks(rows, Header(opts.feed, warn_days=opts.warn_days, lang=opts.lang)).tolist()
-    directory.mkdir(parents=True, exist_ok=True)
-    old = json.loads((directory / INDEX).read_text(encoding="utf-8")) if (directory / INDEX).is_file() else {}
-    write_atomic(directory / ALL_FILE, calendar_bytes(_header(plan, opts), blocks))
+    out.mkdir(parents=True, exist_ok=True)
+    write_private(out / ALL_FILE, calendar_bytes(_header(plan, opts), blocks))
     index = [{"unit": "", "name": t("all_units", opts.lang), "file": ALL_FILE, "events": len(rows)}]
-    index += _write_unit_feeds(plan, directory, opts, rows, blocks)
-    _remove_stale(directory, old.get("feeds", []), {e["file"] for e in index})
+    index += _write_unit_feeds(plan, out, opts, rows, blocks)
     data = {"model": plan.model.id, "period": plan.term.label, "feeds": index}
-    write_atomic(directory / INDEX, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    return directory
+    write_private(out / INDEX, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _write_unit_feeds(plan: Plan, directory: Path, opts: Options, rows: pd.DataFrame, blocks: list[bytes]) -> list:
@@ -131,15 +176,6 @@ def _write_unit_feeds(plan: Plan, directory: Path, opts: Options, rows: pd.DataF
         file = safe_name(unit)
         positions = np.union1d(shared, own.get(unit, shared[:0]))  # in date order, as in all.ics
         body = calendar_bytes(_header(plan, opts, name), [blocks[i] for i in positions])
-        write_atomic(directory / file, body, durable=False)
+        write_private(directory / file, body)
         index.append({"unit": unit, "name": name, "file": file, "events": len(positions)})
     return index
-
-
-def _remove_stale(directory: Path, old_feeds: list[dict], written: set[str]) -> None:
-    """Feeds of units that are gone: only files the old index names, inside the folder."""
-    for entry in old_feeds:
-        file = entry.get("file")
-        stale = directory / (file or "")
-        if file and file not in written and stale.is_file() and stale.parent == directory:
-            stale.unlink()
