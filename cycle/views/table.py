@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a table is at hand: `cycle period` has none
+    import pandas as pd
 
 DATE_COLUMNS = ("start", "end", "nominal")
 
 
 def iso(series: pd.Series) -> pd.Series:
     """Dates → 'YYYY-MM-DD' strings, vectorised through numpy."""
+    import pandas as pd
+
     return pd.Series(series.to_numpy().astype("datetime64[D]").astype(str), index=series.index)
 
 
@@ -36,10 +39,17 @@ def to_json(data: object) -> str:
 
 
 def _default(value: object) -> object:
-    if isinstance(value, pd.DataFrame):
-        return records(value)
-    if isinstance(value, np.generic):
-        return value.item()
+    module = type(value).__module__
+    if module.startswith("pandas"):
+        import pandas as pd
+
+        if isinstance(value, pd.DataFrame):
+            return records(value)
+    elif module.startswith("numpy"):
+        import numpy as np
+
+        if isinstance(value, np.generic):
+            return value.item()
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)

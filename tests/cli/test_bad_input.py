@@ -179,6 +179,37 @@ def test_query_path_imports_neither_plotly_nor_icalendar(args, words):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_period_imports_no_pandas(fmt):
+    r = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "cycle", "period", "2026-11-22", "--format", fmt],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "2025-11-18" in r.stdout  # the election of the 2026-2029 term (§ 6: third Tuesday of November)
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in r.stderr.splitlines() if "|" in line}
+    assert not imported & {"pandas", "numpy", "holidays"}
+
+
+@pytest.mark.slow
+def test_program_exit_keeps_every_byte_and_the_exit_code(tmp_path):
+    """The program ends without the interpreter's teardown: stdout, a file it wrote and the
+    exit code must be the same as an in-process run's."""
+    env = {**__import__("os").environ, "CYCLE_TODAY": "2026-11-22", "CYCLE_CACHE_DIR": str(tmp_path / "c")}
+    due = subprocess.run([sys.executable, "-m", "cycle", "due", "--format", "json"], capture_output=True, env=env)
+    assert due.returncode == 0 and due.stderr == b""
+    assert due.stdout.endswith(b"}\n") and b'"quarter"' in due.stdout
+    out = tmp_path / "events.csv"
+    r = subprocess.run([sys.executable, "-m", "cycle", "events", "-o", str(out)], capture_output=True, env=env)
+    assert r.returncode == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("uid,model,period,document") and len(lines) > 100
+    bad = subprocess.run([sys.executable, "-m", "cycle", "due", "--quarter", "2026Q7"], capture_output=True, env=env)
+    assert bad.returncode == 2 and bad.stderr.count(b"\n") == 1
+
+
+@pytest.mark.slow
 def test_query_path_reads_the_plan_cache_without_importing_holidays(tmp_path):
     env = {**__import__("os").environ, "CYCLE_CACHE_DIR": str(tmp_path / "cache"), "CYCLE_TODAY": "2026-11-22"}
     cmd = [sys.executable, "-X", "importtime", "-m", "cycle", "due", "--format", "json"]
