@@ -51,25 +51,18 @@ def _keep_lang(ctx: click.Context, _param: click.Parameter, value: str) -> str:
     return value
 
 
-def _lang_option(expose: bool) -> Callable[[F], F]:
-    # Eager: read before the other options, so an error in them is already worded in this language.
-    return click.option(
-        "--lang",
-        type=click.Choice(LANGS),
-        default="da",
-        envvar="CYCLE_LANG",
-        show_default=True,
-        is_eager=True,
-        expose_value=expose,
-        callback=_keep_lang,
-        help="Sprog / language for user-facing text (CYCLE_LANG sets the default).",
-    )
-
-
-#: ``--lang``, keyword ``lang``.
-lang_option = _lang_option(expose=True)
-#: ``--lang`` for a command whose output has no words of ours: it words the command's errors.
-errors_lang_option = _lang_option(expose=False)
+#: ``--lang``, keyword ``lang``. Eager: read before the other options, so that an error in them
+#: is already worded in this language.
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default="da",
+    envvar="CYCLE_LANG",
+    show_default=True,
+    is_eager=True,
+    callback=_keep_lang,
+    help="Sprog / language for user-facing text (CYCLE_LANG sets the default).",
+)
 
 
 # --------------------------------------------------------------------------- dates

@@ -220,6 +220,7 @@ def test_query_path_reads_the_plan_cache_without_importing_holidays(tmp_path):
     assert len(list((tmp_path / "cache").glob("*.pkl"))) == 1
 
 
+@pytest.mark.slow
 def test_plan_cache_follows_the_model_files(tmp_path, monkeypatch):
     from cycle import build_plan
 

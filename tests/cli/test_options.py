@@ -71,8 +71,6 @@ def test_shell_completion_lists_the_commands(run, monkeypatch):
 def test_table_commands_take_todays_term(run, monkeypatch):
     monkeypatch.setenv("CYCLE_TODAY", "2030-06-01")
     assert json.loads(run("timeline", "--format", "json").out)["period"] == "2030-2033"
-    starts = {e["start"] for e in json.loads(run("events", "--format", "json").out)}
-    assert min(starts) == "2030-01-01" and max(starts) <= "2033-12-31"
     assert json.loads(run("timeline", "--format", "json", "--period", "2027").out)["period"] == "2026-2029"
 
 

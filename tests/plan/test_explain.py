@@ -32,6 +32,7 @@ def test_every_printed_uid_is_explained(run, model):
         assert (info["start"], info["end"], info["rule"]) == (row["start"], row["end"], row["rule"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("model", MODELS)
 def test_the_command_explains_one_event_of_every_kind_and_term(run, model):
     seen = set()

@@ -95,6 +95,7 @@ def test_timeline_prints_on_one_page_in_libreoffice(timeline_book, tmp_path):
     assert "841.89 x 595.3" in info  # A4 landscape, in points
 
 
+@pytest.mark.slow
 def test_events_sheet_has_a_filtered_header_and_real_dates(run, tmp_path):
     out = tmp_path / "e.xlsx"
     assert run("events", "--period", "2026", "--format", "xlsx", "-o", out).code == 0
