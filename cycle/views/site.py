@@ -63,7 +63,8 @@ footer { color: #595959; font-size: 13px; padding: 0 28px 30px; }
   header { background: none; color: black; padding: 0 0 6pt; border-bottom: 1pt solid black; }
   nav, .no-print, .modebar-container { display: none !important; }
   main { padding: 0; max-width: none; }
-  section { border: none; padding: 0; margin: 0 0 10pt; break-inside: avoid-page; }
+  section { border: none; padding: 0; margin: 0 0 10pt; }
+  section#gantt, section#wheel { break-inside: avoid-page; }
   section#timeline, section#feeds { break-before: page; }
   .due { display: block; }
   .url { color: black; }
@@ -71,10 +72,11 @@ footer { color: #595959; font-size: 13px; padding: 0 28px 30px; }
 }
 """
 
-# Print every folded list open: a closed <details> would print as its summary alone.
+# Print the folded unit lists open (a closed <details> prints as its summary alone); the charts'
+# text alternatives stay as the reader left them, the printed charts show the same.
 PRINT_SCRIPT = """
 window.addEventListener("beforeprint", function () {
-  document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  document.querySelectorAll("details.units").forEach(function (d) { d.open = true; });
 });
 """
 
@@ -222,8 +224,11 @@ def _page(plan: Plan, *, today: date, year: int, quarter: Quarter, lang: str, ba
     return "\n".join(parts)
 
 
-def _folded(summary: str, content: str) -> str:
-    return f"<details><summary>{_e(summary)}</summary>{content}</details>"
+def _folded(summary: str, content: str, cls: str = "") -> str:
+    """``content`` under a ``<details>`` whose summary is ``summary``; class "units" for the
+    per-unit lists, which open when printed."""
+    attr = f' class="{cls}"' if cls else ""
+    return f"<details{attr}><summary>{_e(summary)}</summary>{content}</details>"
 
 
 def _due_section(plan: Plan, quarter: Quarter, lang: str, today: date) -> str:
@@ -265,6 +270,7 @@ def _units_by_area(names: tuple[str, ...], area_of: dict[str, str], lang: str) -
         _folded(
             f"{area}: {units_count(len(groups[area]), lang)}",
             "<ul>" + "".join(f"<li>{_e(n)}</li>" for n in sorted(groups[area], key=collate_key)) + "</ul>",
+            "units",
         )
         for area in sorted(groups, key=collate_key)
     )
@@ -280,7 +286,7 @@ def _feeds_section(feeds: list[dict], lang: str, base_url: str, area_of: dict[st
     parts = [_feeds_table(shared, lang, base_url)] if shared else []
     for area in sorted(groups, key=collate_key):
         rows = sorted(groups[area], key=lambda f: collate_key(f["name"]))
-        parts.append(_folded(f"{area}: {units_count(len(rows), lang)}", _feeds_table(rows, lang, base_url)))
+        parts.append(_folded(f"{area}: {units_count(len(rows), lang)}", _feeds_table(rows, lang, base_url), "units"))
     return (
         f'<section id="feeds"><h2>{_e(t("nav_feeds", lang))}</h2>'
         f"<p>{_e(t('feeds_intro', lang))}</p>"

@@ -173,12 +173,23 @@ table.cycle-timeline .mark {{ display: block; font-size: 11px; white-space: nowr
 table.cycle-timeline th {{ text-align: left; font-weight: 600; }}
 table.cycle-timeline th.level {{ vertical-align: top; }}
 table.cycle-timeline thead th {{ text-align: center; }}
+@page {{ size: A4 landscape; margin: 10mm; }}
 @media print {{
   table.cycle-timeline {{ font-size: 8pt; }}
   table.cycle-timeline td, table.cycle-timeline th {{ padding: 1px 3px; }}
   table.cycle-timeline td {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 }}
 """.format(**COLOURS)
+
+
+def _block_label(kinds: tuple[str, ...], span: int, lang: str) -> str:
+    """The block in words; in a single quarter its code (as the legend says), the words kept
+    for screen readers, so the table fits a screen and a landscape page."""
+    words = e(" / ".join(t(k, lang) for k in kinds))
+    if span > 1 or not kinds:
+        return words
+    code = "+".join(CELL_CODES[lang][k] for k in kinds)
+    return f'<span aria-hidden="true">{code}</span><span class="visually-hidden">{words}</span>'
 
 
 def timeline_html_table(tl: dict, lang: str = "da") -> str:
@@ -209,10 +220,9 @@ def timeline_html_table(tl: dict, lang: str = "da") -> str:
                 for m in row["marks"]
                 if m["quarter"] in covered
             )
-            label = " / ".join(t(k, lang) for k in kinds)
             cls = f' class="{" ".join(kinds)}"' if kinds else ""
             colspan = f' colspan="{span}"' if span > 1 else ""
-            out.append(f"<td{cls}{colspan}>{e(label)}{marks}</td>")
+            out.append(f"<td{cls}{colspan}>{_block_label(kinds, span, lang)}{marks}</td>")
         out.append("</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
@@ -242,9 +252,15 @@ def marks_table(tl: dict, lang: str = "da", *, today: date | None = None) -> str
     return f'<table class="cycle-marks"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+def legend(lang: str = "da") -> str:
+    """'U = udarbejdelse, G = gyldighedsperiode, ◆ = frist, ★ = milepæl': the codes of narrow
+    cells and the marks' shapes."""
+    codes = [f"{c} = {t(k, lang).lower()}" for k, c in CELL_CODES[lang].items()]
+    return ", ".join(codes + [f"{MARK_GLYPHS[k]} = {t(k, lang).lower()}" for k in MARKS])
+
+
 def legend_html(lang: str = "da") -> str:
-    marks = ", ".join(f"{MARK_GLYPHS[k]} = {t(k, lang).lower()}" for k in MARKS)
-    return f'<p class="legend">{e(t("timeline_note", lang))} {e(marks)}.</p>'
+    return f'<p class="legend">{e(t("timeline_note", lang))} {e(legend(lang))}.</p>'
 
 
 def timeline_html(tl: dict, lang: str = "da") -> str:

@@ -16,7 +16,7 @@ from ..i18n import CELL_CODES, level_word, t
 from ..period import TermQuarter
 from .cells import bold, date_cell, header_row, print_setup, save, set_cell
 from .style import COLOURS, MARK_GLYPHS
-from .timeline import segments
+from .timeline import legend, segments
 from .words import day_month
 
 #: Column widths in characters: level, document, each quarter.
@@ -112,10 +112,7 @@ def _grid(ws, tl: dict, lang: str) -> None:
 
 
 def _legend(lang: str) -> str:
-    codes = CELL_CODES[lang]
-    parts = [f"{codes[k]} = {t(k, lang).lower()}" for k in codes]
-    parts += [f"{MARK_GLYPHS[k]} = {t(k, lang).lower()}" for k in MARK_GLYPHS]
-    return f"{', '.join(parts)}. {t('timeline_marks_note', lang)}"
+    return f"{legend(lang)}. {t('timeline_marks_note', lang)}"
 
 
 def _marks_sheet(ws, tl: dict, lang: str) -> None:

@@ -1,0 +1,128 @@
+"""The site as a Danish reader meets it on 22 November 2026: the quarter as "4. kvartal 2026",
+dates with weekday and week, what has passed said in words, per-unit lists folded by area in
+Danish alphabetical order, feed addresses on the server's address, and a print stylesheet."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+# Three areas and five units whose Danish order differs from their ids' and code points' order.
+UNITS = """id,name,area,leader,director
+a1,Ærøskov Plejecenter,Ældre og sundhed,Leder A,Direktør for Social og Sundhed
+a2,Bøgely Plejehjem,Ældre og sundhed,Leder B,Direktør for Social og Sundhed
+a3,Østerhøj Bosted,Ældre og sundhed,Leder C,Direktør for Social og Sundhed
+b1,Aabybro Skole,Børn og unge,Leder D,Direktør for Børn og Kultur
+c1,Zoologisk Have,Administration,Leder E,Kommunaldirektør
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> tuple[str, str]:
+    from cycle.cli import main
+
+    folder = tmp_path_factory.mktemp("site")
+    units = folder / "units.csv"
+    units.write_text(UNITS, encoding="utf-8")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    try:
+        with pytest.raises(SystemExit) as done:
+            main(["publish", "--units", str(units), "--today", "2026-11-22", "-o", str(folder / "site")])
+            raise SystemExit(0)
+        assert done.value.code == 0
+    finally:
+        mp.undo()
+    return (folder / "site" / "index.html").read_text(encoding="utf-8"), str(folder)
+
+
+def section(page: str, name: str) -> str:
+    return page.split(f'<section id="{name}">', 1)[1].split("</section>", 1)[0]
+
+
+def test_quarter_heading_model_name_and_danish_dates(site):
+    page, _ = site
+    assert "<h2>Hvad skal ske i 4. kvartal 2026 (Lemvig Kommune)</h2>" in page
+    assert "opdateret søn. 22. nov. 2026 (uge 47)" in page  # 22 November 2026 is a Sunday
+    due = section(page, "due")
+    # the adoption deadlines of År 1: Wednesday 30 December 2026, ISO week 53
+    assert '<span class="when">ons. 30. dec. 2026 (uge 53)</span>' in due
+    assert "2026-12-30" not in due
+
+
+def test_past_items_say_so_in_words(site):
+    page, _ = site
+    meetings = section(page, "due").split("<h3>Møder</h3>", 1)[1].split("</ul>", 1)[0]
+    items = re.findall(r"<li[^>]*>.*?</li>", meetings)
+    # the council's assumed meetings in 4. kvartal 2026 (last Wednesday; finance committee a
+    # week before): 21 and 28 Oct and 18 Nov lie before 22 Nov, 25 Nov and December after
+    past = [li for li in items if "overstået" in li]
+    assert len(past) == 3 and all('class="past"' in li for li in past)
+    assert [re.search(r'"when">([^<]*)<', li)[1] for li in past] == [
+        "ons. 21. okt. 2026 (uge 43)",
+        "ons. 28. okt. 2026 (uge 44)",
+        "ons. 18. nov. 2026 (uge 47)",
+    ]
+    assert sum("overstået" not in li for li in items) == 3
+    # the term's list of deadlines and milestones marks the same way, by day
+    marks = section(page, "timeline")
+    assert re.search(r"tirs\. 31\. mar\. 2026 \(uge 14\) <span class=\"tag\">overstået</span>", marks)
+    assert re.search(r"ons\. 30\. dec\. 2026 \(uge 53\)</td>", marks)
+
+
+def test_units_fold_by_area_with_a_count_in_danish_order(site):
+    page, _ = site
+    due = section(page, "due")
+    entries = re.split(r'<li(?: class="past")?><span class="when">', due)  # one per item, units inside
+    agreement = next(li for li in entries if "Frist: Aftaledokument indgået" in li)
+    assert "(5 enheder)" in agreement
+    summaries = re.findall(r"<summary>([^<]*)</summary>", agreement)
+    assert summaries == ["Administration: 1 enhed", "Børn og unge: 1 enhed", "Ældre og sundhed: 3 enheder"]
+    elderly = agreement.split("Ældre og sundhed: 3 enheder", 1)[1].split("</details>", 1)[0]
+    assert re.findall(r"<li>([^<]*)</li>", elderly) == ["Bøgely Plejehjem", "Ærøskov Plejecenter", "Østerhøj Bosted"]
+    feeds = section(page, "feeds")
+    assert re.findall(r"<summary>([^<]*)</summary>", feeds) == summaries
+    # Aabybro is Åbybro: it is the only one in its area, but all units sort that way, after Ø
+    names = re.findall(r"<tr><td>([^<]*)</td>", feeds)
+    assert names == ["Alle", "Zoologisk Have", "Aabybro Skole", "Bøgely Plejehjem", "Ærøskov Plejecenter", "Østerhøj Bosted"]
+
+
+def test_print_stylesheet_and_open_lists_on_print(site):
+    page, _ = site
+    style = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    printing = style[style.index("@media print") :]
+    assert "nav" in printing and "display: none" in printing
+    assert 'addEventListener("beforeprint"' in page and 'querySelectorAll("details.units")' in page
+    # three areas each: the agreements' drafting window and deadline in the quarter, and the feeds
+    assert page.count('<details class="units">') == 3 * 3
+
+
+def test_feed_addresses_on_the_base_url(run, tmp_path):
+    out = tmp_path / "site"
+    r = run("publish", "--base-url", "https://intranet.lemvig.dk/styring/", "-o", out)
+    assert r.code == 0 and r.err == ""
+    feeds = section((out / "index.html").read_text(encoding="utf-8"), "feeds")
+    assert '<td class="url">https://intranet.lemvig.dk/styring/feeds/all.ics</td>' in feeds
+    assert "https://intranet.lemvig.dk/styring/feeds/enhed-lemvig-skole-" in feeds
+
+
+@pytest.mark.parametrize("bad", ["intranet.lemvig.dk/styring", "ftp://intranet/", "file:///srv/site", "https://"])
+def test_a_base_url_that_is_not_http_gives_one_warning_line(run, tmp_path, bad):
+    out = tmp_path / "site"
+    r = run("publish", "--base-url", bad, "-o", out)
+    assert r.code == 0
+    assert r.err.count("\n") == 1 and r.err.startswith("cycle: advarsel: --base-url") and "http(s)" in r.err
+    feeds = section((out / "index.html").read_text(encoding="utf-8"), "feeds")
+    assert '<td class="url">feeds/all.ics</td>' in feeds  # relative: the page fills in its own address
+    en = run("publish", "--base-url", bad, "--lang", "en", "-o", out)
+    assert en.err.startswith("cycle: warning: --base-url") and "is not an http(s) address" in en.err
+
+
+def test_english_site(run, tmp_path):
+    out = tmp_path / "site"
+    assert run("publish", "--lang", "en", "--today", "2026-11-22", "-o", out).code == 0
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "What is due in Q4 2026 (Lemvig Municipality)" in page
+    assert "updated Sun 22 Nov 2026 (week 47)" in page and "Wed 30 Dec 2026 (week 53)" in page
+    assert "Børn og skole: 3 units" in page and "Administration: 1 unit<" in page
