@@ -48,13 +48,18 @@ def period(day: date | None, fmt: str, lang: str) -> None:
     if fmt == "json":
         emit(to_json(info), None)
         return
+    from ..views.words import format_date
+
+    def when(key: str) -> str:
+        return format_date(date.fromisoformat(str(info[key])), lang)
+
     click.echo(
         f"{t('period', lang)}: {info['period']} ({t('year', lang)} {info['year_of_period']}, "
-        f"Q{info['quarter']}, {info['date']})"
+        f"Q{info['quarter']}, {when('date')})"
     )
-    click.echo(f"{t('election', lang)}: {info['election']}")
-    click.echo(f"{t('constituting', lang)}: {info['constituting_deadline']}")
-    click.echo(f"{t('next_election', lang)}: {info['next_election']}")
+    click.echo(f"{t('election', lang)}: {when('election')}")
+    click.echo(f"{t('constituting', lang)}: {when('constituting_deadline')}")
+    click.echo(f"{t('next_election', lang)}: {when('next_election')}")
 
 
 @click.command()

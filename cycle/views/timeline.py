@@ -164,7 +164,9 @@ def segments(row: dict, quarters: list[str]) -> list[tuple[int, int, tuple[str, 
 
 
 HTML_STYLE = """
-table.cycle-timeline {{ border-collapse: collapse; font: 13px system-ui, sans-serif; }}
+table.cycle-timeline {{ border-collapse: collapse; font: 13px system-ui, sans-serif; table-layout: fixed; width: 100%; min-width: 1080px; }}
+table.cycle-timeline col.level {{ width: 9em; }}
+table.cycle-timeline col.document {{ width: 12em; }}
 table.cycle-timeline th, table.cycle-timeline td {{ border: 1px solid #999; padding: 3px 6px; }}
 table.cycle-timeline td.drafting {{ background: {drafting}; }}
 table.cycle-timeline td.validity {{ background: {validity}; }}
@@ -175,7 +177,7 @@ table.cycle-timeline th.level {{ vertical-align: top; }}
 table.cycle-timeline thead th {{ text-align: center; }}
 @page {{ size: A4 landscape; margin: 10mm; }}
 @media print {{
-  table.cycle-timeline {{ font-size: 8pt; }}
+  table.cycle-timeline {{ font-size: 8pt; min-width: 0; }}
   table.cycle-timeline td, table.cycle-timeline th {{ padding: 1px 3px; }}
   table.cycle-timeline td {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 }}
@@ -197,7 +199,7 @@ def timeline_html_table(tl: dict, lang: str = "da") -> str:
     its marks by shape and date, so colour is never the only carrier; all text escaped."""
     year = t("year", lang)
     out = [
-        '<table class="cycle-timeline">',
+        '<table class="cycle-timeline"><colgroup><col class="level"><col class="document"><col span="16"></colgroup>',
         "<thead><tr>" + "".join(f'<th scope="col" rowspan="2">{e(t(k, lang))}</th>' for k in ("level", "document")),
     ]
     out += [

@@ -80,7 +80,7 @@ def test_timeline_marks_sheet_has_real_danish_dates(timeline_book):
 @pytest.mark.slow
 def test_timeline_prints_on_one_page_in_libreoffice(timeline_book, tmp_path):
     """LibreOffice, a real spreadsheet program, prints the whole grid on the first landscape page."""
-    soffice, pdftotext = require_tool("soffice"), require_tool("pdftotext")
+    soffice, pdftotext, pdfinfo = require_tool("soffice"), require_tool("pdftotext"), require_tool("pdfinfo")
     subprocess.run(
         [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
          "--outdir", str(tmp_path), str(timeline_book)],
@@ -91,7 +91,7 @@ def test_timeline_prints_on_one_page_in_libreoffice(timeline_book, tmp_path):
     page = first.stdout
     for text in ("År 1 · 2026", "År 4 · 2029", "Politisk vision", "Budgetopfølgning", "U = udarbejdelse"):
         assert text in page, text
-    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "1", str(pdf)], capture_output=True, text=True).stdout
+    info = subprocess.run([pdfinfo, "-f", "1", "-l", "1", str(pdf)], capture_output=True, text=True).stdout
     assert "841.89 x 595.3" in info  # A4 landscape, in points
 
 
