@@ -121,7 +121,9 @@ def test_cli_period_text_danish_and_english(run):
     assert "Valgperiode: 2026-2029 (År 1, Q4" in run("period").out
     assert "Election period: 2026-2029 (Year 1, Q4" in run("period", "--lang", "en").out
     da = run("period", "2026-11-22").out  # dates as a Danish calendar writes them
-    assert "Kommunalvalg: tirs. 18. nov. 2025 (uge 47)" in da and "Næste kommunalvalg: tirs. 20. nov. 2029 (uge 47)" in da
+    assert (
+        "Kommunalvalg: tirs. 18. nov. 2025 (uge 47)" in da and "Næste kommunalvalg: tirs. 20. nov. 2029 (uge 47)" in da
+    )
     assert "Municipal election: Tue 18 Nov 2025 (week 47)" in run("period", "2026-11-22", "--lang", "en").out
 
 
