@@ -151,10 +151,10 @@ def _build(
     else:
         (out / "feeds").mkdir()
         earlier_all = earlier / iv.ALL_FILE if earlier is not None else None
-        write_private(out / "feeds" / iv.ALL_FILE, iv.render_file(plan, feed_opts, earlier_all, force=force))
+        iv.write_file(plan, out / "feeds" / iv.ALL_FILE, feed_opts, earlier_all, force=force)
     import_opts = iv.Options(warn_days=warn_days, lang=lang)
     earlier_import = previous / IMPORT_FILE if previous is not None else None
-    write_private(out / IMPORT_FILE, iv.render_file(plan, import_opts, earlier_import, force=force))
+    iv.write_file(plan, out / IMPORT_FILE, import_opts, earlier_import, force=force)
     write_private(out / "plotly.min.js", plotly.offline.get_plotlyjs())
     year = today.year if plan.term.first_year <= today.year <= plan.term.last_year else plan.term.first_year
     quarter = Quarter.of(today) if year == today.year else Quarter(year, 1)

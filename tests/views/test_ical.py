@@ -14,6 +14,7 @@ from icalendar import Calendar
 
 from cycle import build_plan
 from cycle.views import ical as iv
+from cycle.views.ical import state
 from cycle.views.ical import write as write_module
 from tests.conftest import ROOT
 
@@ -230,9 +231,10 @@ def test_unit_file_names_are_safe_whatever_the_id(run, tmp_path):
     out = tmp_path / "feeds"
     assert run("ical", "--units", units, "--split", "unit", "-o", out).code == 0
     names = sorted(p.name for p in out.iterdir())
-    assert names[0] == ".cycle-manifest.json"  # what cycle wrote (files a user adds are kept)
-    assert all(re.fullmatch(r"(all|feeds|enhed-[a-z0-9-]+-[0-9a-f]{8})\.(ics|json)", n) for n in names[1:]), names
-    assert len(names) == 6
+    # what cycle wrote (files a user adds are kept), and the export's state (cycle.views.ical.state)
+    assert names[:2] == [".all.ics.cycle-state", ".cycle-manifest.json"]
+    assert all(re.fullmatch(r"(all|feeds|enhed-[a-z0-9-]+-[0-9a-f]{8})\.(ics|json)", n) for n in names[2:]), names
+    assert len(names) == 7
 
 
 def test_filters(run, tmp_path):
@@ -288,7 +290,8 @@ def test_interrupted_export_leaves_the_previous_file_whole(plan, tmp_path, monke
     with pytest.raises(KeyboardInterrupt):
         iv.export(plan, out, iv.Options(kinds=("deadline",)))
     assert out.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["d.ics"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".d.ics.cycle-state", "d.ics"]
+    assert state.load(out) is not None  # the state still describes the file in place
 
 
 def test_english_summaries(run, tmp_path):

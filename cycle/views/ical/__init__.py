@@ -2,7 +2,7 @@
 
 One selection of the events table (:mod:`.options`) becomes one table of property values
 (:mod:`.rows`), stamped with SEQUENCE and LAST-MODIFIED against the previous export
-(:mod:`.sequence`); two renderers turn it into bytes:
+(:mod:`.sequence`, whose state is kept beside the calendar by :mod:`.state`); two renderers turn it into bytes:
 
 * :mod:`.reference`: an ``icalendar.Calendar`` of ``icalendar.Event`` objects, the definition;
 * :mod:`.bulk`: each property's distinct values are escaped (and folded) once by icalendar and
@@ -30,8 +30,8 @@ from .write import (
     export,
     export_split,
     feeds_written_before,
-    render_file,
     safe_name,
+    write_file,
     write_split,
 )
 
@@ -59,11 +59,11 @@ __all__ = [
     "previous_state",
     "render",
     "render_chunks",
-    "render_file",
     "safe_name",
     "select",
     "stamp",
     "to_calendar",
     "to_event",
+    "write_file",
     "write_split",
 ]

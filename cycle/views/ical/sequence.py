@@ -4,7 +4,9 @@ changed since. An unchanged event keeps both, so Outlook leaves it alone; a chan
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,7 +33,8 @@ def previous_state(path: Path) -> pd.DataFrame | None:
     if not path.is_file():
         return None
     records = [_seen_in_file(ev) for ev in Calendar.from_ical(path.read_bytes()).walk("VEVENT")]
-    return pd.DataFrame.from_records(records, columns=["uid", "sequence", "modified", *SEEN]).set_index("uid")
+    state = pd.DataFrame.from_records(records, columns=["uid", "sequence", "modified", *SEEN]).set_index("uid")
+    return state[~state.index.duplicated()]  # a UID twice (a hand-edited file): the first counts
 
 
 def _seen_in_file(ev) -> dict[str, object]:
@@ -54,30 +57,71 @@ def _seen_in_file(ev) -> dict[str, object]:
     }
 
 
-def _seen(rows: pd.DataFrame, alarms: bool) -> pd.DataFrame:
-    seen = pd.DataFrame({c: rows[c].astype(str) for c in SEEN if c not in ("start", "end", "alarm")})
-    seen["start"] = rows["start"].dt.strftime("%Y-%m-%d")
-    seen["end"] = rows["end"].dt.strftime("%Y-%m-%d")
-    seen["alarm"] = rows["alarm"] & alarms
-    return seen
+def _coded(values: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Codes per row and the distinct values as subscribers see them: text as text, days as
+    ``YYYY-MM-DD``, flags as ``1``/``0``. A missing value (code -1) reads ``nan``, as ``str`` has it."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes, uniques = values.cat.codes.to_numpy(), list(values.cat.categories)
+    else:
+        codes, uniques = pd.factorize(values, sort=False)
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        texts = [f"{u:%Y-%m-%d}" for u in uniques]
+    elif pd.api.types.is_bool_dtype(values.dtype):
+        texts = ["1" if u else "0" for u in uniques]
+    else:
+        texts = [str(u) for u in uniques]
+    return np.asarray(codes), [*texts, "nan"]
+
+
+def content_digests(seen: Mapping[str, pd.Series] | pd.DataFrame) -> np.ndarray:
+    """Per event a 64-bit digest of what a subscriber sees (the columns of :data:`SEEN`): two
+    events get the same digest only if they show the same. Each column's distinct values are
+    hashed once (BLAKE2b, keyed by the column's name) and a row adds its columns' hashes
+    (modulo 2⁶⁴): a national export has few distinct texts and a hundred thousand rows."""
+    total = np.zeros(len(seen[SEEN[0]]), dtype=np.uint64)
+    for c in SEEN:
+        codes, texts = _coded(seen[c])
+        hashes = np.fromiter(
+            (
+                int.from_bytes(
+                    hashlib.blake2b(v.encode("utf-8", "surrogatepass"), digest_size=8, person=c.encode()).digest(),
+                    "little",
+                )
+                for v in texts
+            ),
+            dtype=np.uint64,
+            count=len(texts),
+        )
+        total += hashes[codes]  # code -1 picks the last: "nan"
+    return total
+
+
+def _seen(rows: pd.DataFrame, alarms: bool) -> dict[str, pd.Series]:
+    """What a subscriber sees of each row of the property table."""
+    return {c: rows["alarm"].astype(bool) & alarms if c == "alarm" else rows[c] for c in SEEN}
 
 
 def stamp(rows: pd.DataFrame, previous: pd.DataFrame | None, now: datetime, *, alarms: bool = False) -> pd.DataFrame:
     """Unchanged events keep their SEQUENCE and LAST-MODIFIED; changed ones move on. ``alarms``:
-    whether this export gives deadlines a VALARM (a change a subscriber sees too)."""
+    whether this export gives deadlines a VALARM (a change a subscriber sees too). ``previous``
+    holds, by UID, ``sequence``, ``modified`` and either ``content`` (the digests of a sidecar)
+    or the :data:`SEEN` columns (a parsed calendar). The rows come back with their ``content``."""
     now_text = now.strftime(UTC_FORMAT)
+    content = content_digests(_seen(rows, alarms))
     seq, modified = np.zeros(len(rows), dtype=int), np.full(len(rows), now_text, dtype=object)
     if previous is not None and len(previous):
-        prev = previous.reindex(rows["uid"])
-        known = prev["sequence"].notna().to_numpy()
-        seen = _seen(rows, alarms)
-        same = known & (prev["modified"] != "").to_numpy()
-        for c in SEEN:
-            same &= seen[c].to_numpy() == prev[c].to_numpy()
-        pseq = prev["sequence"].fillna(-1).to_numpy().astype(int)
-        seq = np.where(same, pseq, np.where(known, pseq + 1, 0))
-        modified = np.where(same, prev["modified"].to_numpy(), now_text)
-    out = rows.assign(sequence=pd.Series(seq, index=rows.index).astype(int), modified=pd.Categorical(modified))
+        before = previous["content"].to_numpy(np.uint64) if "content" in previous else content_digests(previous)
+        at = previous.index.get_indexer(rows["uid"])  # -1: new
+        known = at >= 0
+        pick = np.where(known, at, 0)
+        pseq = np.where(known, previous["sequence"].to_numpy()[pick].astype(int), -1)
+        pmod = previous["modified"].to_numpy(dtype=object)[pick]
+        same = known & (pmod != "") & (before[pick] == content)
+        seq = np.where(same, pseq, pseq + 1)  # a new event: -1 + 1
+        modified = np.where(same, pmod, now_text)
+    out = rows.assign(
+        sequence=pd.Series(seq, index=rows.index).astype(int), modified=pd.Categorical(modified), content=content
+    )
     # DTSTAMP: the build time when pinned, else the event's own LAST-MODIFIED, so re-exporting
     # unchanged input gives the same bytes.
     out["dtstamp"] = (

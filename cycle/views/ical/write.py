@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +25,9 @@ from .options import Options, concerning, select
 from .reference import PRODID, Header, alarm
 from .rows import feed_rows
 from .sequence import now_utc, previous_state, stamp
+from .state import Digest
+from .state import load as load_state
+from .state import save as save_state
 
 #: The index of a folder of feeds: which file is which unit's (the site lists it).
 INDEX = "feeds.json"
@@ -76,10 +78,14 @@ def _stamped_rows(
 
 
 def _previous(path: Path, force: bool) -> pd.DataFrame | None:
-    """What subscribers saw in the earlier export; a damaged one stops the run (its SEQUENCE
-    numbers would be lost) unless ``force`` starts afresh."""
+    """What subscribers saw in the earlier export: from its sidecar (:mod:`.state`), else parsed
+    from the calendar; a damaged one stops the run (its SEQUENCE numbers would be lost) unless
+    ``force`` starts afresh."""
     if not _is_ours(path):
         return None
+    kept = load_state(path)
+    if kept is not None:
+        return kept
     try:
         return previous_state(path)
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
@@ -103,13 +109,19 @@ def export(plan: Plan, path: str | Path, opts: Options, *, force: bool = False) 
     _guard(target, path, force)
     selected = select(plan, opts)
     rows = _stamped_rows(plan, opts, selected, target, force)
-    return write_atomic(path, render_chunks(rows, _header(plan, opts, _unit_name(plan, opts))))
+    digest = Digest()
+    write_atomic(path, digest.of(render_chunks(rows, _header(plan, opts, _unit_name(plan, opts)))))
+    save_state(target, rows, digest, write_atomic)  # after the calendar: a crash between leaves it stale
+    return path
 
 
-def render_file(plan: Plan, opts: Options, previous: Path | None, *, force: bool = False) -> Iterator[bytes]:
-    """One calendar's bytes, stamped against ``previous`` (for a file inside a folder being built)."""
+def write_file(plan: Plan, path: Path, opts: Options, previous: Path | None, *, force: bool = False) -> None:
+    """One calendar and its state into a folder being built (no one sees it until the swap),
+    stamped against the earlier export at ``previous``."""
     rows = _stamped_rows(plan, opts, select(plan, opts), previous, force)
-    return render_chunks(rows, _header(plan, opts, _unit_name(plan, opts)))
+    digest = Digest()
+    write_private(path, digest.of(render_chunks(rows, _header(plan, opts, _unit_name(plan, opts)))))
+    save_state(path, rows, digest, write_private)
 
 
 def _unit_name(plan: Plan, opts: Options) -> str:
@@ -158,7 +170,9 @@ def write_split(plan: Plan, out: Path, opts: Options, *, previous: Path | None, 
     rows = _stamped_rows(plan, opts, select(plan, opts), earlier, force)
     blocks = event_blocks(rows, Header(opts.feed, warn_days=opts.warn_days, lang=opts.lang)).tolist()
     out.mkdir(parents=True, exist_ok=True)
-    write_private(out / ALL_FILE, calendar_bytes(_header(plan, opts), blocks))
+    digest = Digest()
+    write_private(out / ALL_FILE, digest.of(calendar_bytes(_header(plan, opts), blocks)))
+    save_state(out / ALL_FILE, rows, digest, write_private)
     index = [{"unit": "", "name": t("all_units", opts.lang), "file": ALL_FILE, "events": len(rows)}]
     index += _write_unit_feeds(plan, out, opts, rows, blocks)
     data = {"model": plan.model.id, "period": plan.term.label, "feeds": index}

@@ -1,0 +1,191 @@
+"""The export's state kept beside the calendar (cycle.views.ical.state): an update read from the
+sidecar writes the very bytes of an update that parses the earlier calendar, and a sidecar that
+is missing, stale, damaged or foreign is ignored (the calendar is parsed) and written anew."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from cycle.views.ical import state
+from cycle.views.ical import write as write_module
+from tests.conftest import CALENDARS
+
+E1, E2, E3 = 1795000000, 1796000000, 1797000000  # 2026-11-18, 2026-11-30, 2026-12-11 (UTC)
+SIDECAR = ".all.ics.cycle-state"
+
+
+def utc(epoch: int) -> str:
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+@pytest.fixture
+def units(tmp_path) -> tuple[Path, Path]:
+    """Lemvig's example units, and the same a month later: one unit renamed (with a comma, to
+    be escaped), one closed, one opened."""
+    before = tmp_path / "units-1.csv"
+    shutil.copy(CALENDARS / "lemvig-units.csv", before)
+    text = before.read_text(encoding="utf-8")
+    assert "Lemvig Skole," in text and "\nthyboroen-skole," in text
+    after = tmp_path / "units-2.csv"
+    lines = [ln for ln in text.splitlines() if not ln.startswith("thyboroen-skole,")]
+    lines = [ln.replace("Lemvig Skole,", '"Lemvig Skole, afd. Nord",', 1) for ln in lines]
+    lines.append("ny-enhed,Ny Enhed,Børn og skole,Leder Ny,Direktør for Børn og Kultur")
+    after.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return before, after
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[Path]:
+    """The calendars an export parsed (instead of reading their state from a sidecar)."""
+    parsed: list[Path] = []
+    real = write_module.previous_state
+
+    def counting(path: Path):
+        parsed.append(path)
+        return real(path)
+
+    monkeypatch.setattr(write_module, "previous_state", counting)
+    return parsed
+
+
+def split(run, monkeypatch, units: Path, out: Path, epoch: int) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    r = run("ical", "--units", units, "--split", "unit", "--warn", "14d", "-o", out)
+    assert r.code == 0, r.err
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def stamps(path: Path) -> dict[str, tuple[int, str]]:
+    """UID → (SEQUENCE, LAST-MODIFIED) as a subscriber reads them."""
+    cal = Calendar.from_ical(path.read_bytes())
+    return {str(e["UID"]): (int(e["SEQUENCE"]), e["LAST-MODIFIED"].to_ical().decode()) for e in cal.walk("VEVENT")}
+
+
+@pytest.mark.slow
+def test_update_from_the_sidecar_gives_the_bytes_of_an_update_that_parses(run, tmp_path, monkeypatch, units, parses):
+    kept, parsed = tmp_path / "kept", tmp_path / "parsed"
+    split(run, monkeypatch, units[0], kept, E1)
+    assert (kept / SIDECAR).is_file() and parses == []  # a first export has nothing to read
+    shutil.copytree(kept, parsed)
+    (parsed / SIDECAR).unlink()
+
+    split(run, monkeypatch, units[1], kept, E2)
+    assert parses == []  # read from the sidecar: no calendar parsed
+    split(run, monkeypatch, units[1], parsed, E2)
+    assert parses == [parsed / "all.ics"]
+    assert files(kept) == files(parsed)  # every feed, the index, the manifest, the new sidecar
+
+    # By hand: the renamed unit's events are seen anew (LOCATION), the new unit's are new,
+    # everything else is as a subscriber saw it on 18 November.
+    seen = stamps(kept / "all.ics")
+    renamed = {u for u in seen if ".lemvig-skole" in u}
+    new = {u for u in seen if ".ny-enhed" in u}
+    assert renamed and new and not any(".thyboroen-skole" in u for u in seen)
+    assert {seen[u] for u in renamed} == {(1, utc(E2))}
+    assert {seen[u] for u in new} == {(0, utc(E2))}
+    assert {seen[u] for u in set(seen) - renamed - new} == {(0, utc(E1))}
+    assert b"LOCATION:Lemvig Skole\\, afd. Nord\r\n" in (kept / "all.ics").read_bytes()
+
+
+@pytest.mark.slow
+def test_a_stale_sidecar_is_ignored(run, tmp_path, monkeypatch, units, parses):
+    """The state of an earlier export beside a later calendar (a calendar restored, a run killed
+    between the two files) describes other bytes: the calendar is parsed."""
+    out = tmp_path / "feeds"
+    split(run, monkeypatch, units[0], out, E1)
+    first = (out / SIDECAR).read_bytes()
+    split(run, monkeypatch, units[1], out, E2)
+    second = stamps(out / "all.ics")
+    (out / SIDECAR).write_bytes(first)
+    split(run, monkeypatch, units[1], out, E3)
+    assert parses == [out / "all.ics"]
+    # Nothing changed since 30 November: every event keeps that export's stamps. Had the stale
+    # state been trusted, the renamed and the new unit's events would say 11 December.
+    assert stamps(out / "all.ics") == second
+    assert state.load(out / "all.ics") is not None  # written anew, for the next export
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        pytest.param(lambda p, other: p.unlink(), id="missing"),
+        pytest.param(lambda p, other: p.write_bytes(p.read_bytes()[:5000]), id="truncated"),
+        pytest.param(
+            lambda p, other: p.write_bytes(p.read_bytes().replace(b'"version": 1', b'"version": 9')), id="newer"
+        ),
+        pytest.param(lambda p, other: p.write_bytes(b"BEGIN:VCALENDAR\r\nmy notes\r\n"), id="not-a-sidecar"),
+        pytest.param(lambda p, other: shutil.copy(other / SIDECAR, p), id="of-another-calendar"),
+    ],
+)
+def test_a_missing_damaged_or_foreign_sidecar_falls_back_to_the_calendar(
+    run, tmp_path, monkeypatch, units, parses, spoil
+):
+    out, reference, other = tmp_path / "feeds", tmp_path / "reference", tmp_path / "other"
+    split(run, monkeypatch, units[0], out, E1)
+    split(run, monkeypatch, units[1], other, E1)  # another export's state
+    shutil.copytree(out, reference)
+    (reference / SIDECAR).unlink()
+    spoil(out / SIDECAR, other)
+    split(run, monkeypatch, units[1], out, E2)
+    split(run, monkeypatch, units[1], reference, E2)
+    assert parses == [out / "all.ics", reference / "all.ics"]
+    assert files(out) == files(reference)
+
+
+def test_single_file_keeps_its_state_beside_the_file_a_link_points_to(run, tmp_path, monkeypatch, parses):
+    www = tmp_path / "www"
+    www.mkdir()
+    link = tmp_path / "frister.ics"
+    link.symlink_to(www / "frister.ics")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(E1))
+    assert run("ical", "--warn", "14d", "-o", link).code == 0
+    assert sorted(p.name for p in www.iterdir()) == [".frister.ics.cycle-state", "frister.ics"]
+    assert link.is_symlink() and state.load(www / "frister.ics") is not None
+    once = (www / "frister.ics").read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(E2))
+    assert run("ical", "--warn", "14d", "-o", link).code == 0
+    assert parses == []
+    # Nothing changed: every event keeps the first export's SEQUENCE and LAST-MODIFIED.
+    assert set(stamps(www / "frister.ics").values()) == {(0, utc(E1))}
+    assert (www / "frister.ics").read_bytes() == once.replace(
+        f"DTSTAMP:{utc(E1)}".encode(), f"DTSTAMP:{utc(E2)}".encode()
+    )
+
+
+def test_a_file_cycle_did_not_write_is_not_replaced_by_a_sidecar(run, tmp_path, monkeypatch, parses):
+    out = tmp_path / "d.ics"
+    notes = tmp_path / ".d.ics.cycle-state"
+    notes.write_text("my own notes\n", encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(E1))
+    assert run("ical", "-o", out).code == 0
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(E2))
+    assert run("ical", "-o", out).code == 0
+    assert parses == [out]  # its state could not be kept, so it was read from the calendar
+    assert notes.read_text(encoding="utf-8") == "my own notes\n"
+    assert set(stamps(out).values()) == {(0, utc(E1))}
+
+
+@pytest.mark.slow
+def test_publish_updates_from_its_sidecars_as_if_it_parsed(run, tmp_path, monkeypatch, units, parses):
+    kept, parsed = tmp_path / "kept", tmp_path / "parsed"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(E1))
+    assert run("publish", "--units", units[0], "-o", kept).code == 0
+    assert (kept / "feeds" / SIDECAR).is_file() and (kept / ".frister.ics.cycle-state").is_file()
+    shutil.copytree(kept, parsed, symlinks=True)
+    (parsed / "feeds" / SIDECAR).unlink()
+    (parsed / ".frister.ics.cycle-state").unlink()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(E2))
+    assert run("publish", "--units", units[1], "-o", kept).code == 0
+    assert parses == []
+    assert run("publish", "--units", units[1], "-o", parsed).code == 0
+    assert sorted(parses) == sorted([parsed / "feeds" / "all.ics", parsed / "frister.ics"])
+    assert files(kept) == files(parsed)
