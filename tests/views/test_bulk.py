@@ -128,6 +128,21 @@ def test_hostile_text_bulk_equals_objects(values):
         line.decode("utf-8")
 
 
+name_text = st.text(alphabet=st.sampled_from(list("abcæøåÆØÅ ;,:\\\"'<>&–€😀")), min_size=0, max_size=120)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(name_text, min_size=1, max_size=6))
+def test_feed_names_bulk_equals_objects(names):
+    """Each feed's NAME and X-WR-CALNAME, rendered once per distinct name beside a header
+    rendered once, equal icalendar's whole calendar for that name (escaping, folding)."""
+    from cycle.views.ical.bulk import calendar_bytes
+
+    for name in [*names, *names]:  # the second time from the cache
+        header = iv.Header(True, name, "Beskrivelse", 14)
+        assert calendar_bytes(header, []) == iv.header_calendar(header).to_ical()
+
+
 def test_the_fold_limit_is_icalendars():
     """icalendar writes a content line of 74 octets as it is and folds one of 75 (RFC 5545:
     "SHOULD NOT be longer than 75 octets, excluding the line break"); the bulk path's shortcut

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from icalendar import Calendar, Parameters, vCategory, vText
+from icalendar import Parameters, vCategory, vText
 from icalendar.parser import Contentline
 
 from .reference import Header, alarm, header_calendar
@@ -155,28 +155,42 @@ def event_blocks(rows: pd.DataFrame, header: Header) -> pd.Series:
 
 
 @lru_cache(maxsize=16)
-def _header_around_name(header: Header) -> tuple[bytes, bytes]:
-    """The calendar's header lines before and after its name, rendered once by icalendar: only
-    the name differs between the feeds of one export."""
-    head = header_calendar(replace(header, name="N")).to_ical()[: -len(_END_CALENDAR)]
+def _header_around_name(header: Header) -> tuple[bytes, bytes, tuple[type, ...]]:
+    """The calendar's header lines before and after its name, rendered once by icalendar (only
+    the name differs between the feeds of one export), and the value types icalendar gives NAME
+    and X-WR-CALNAME there, so that each name is escaped as the reference escapes it."""
+    cal = header_calendar(replace(header, name="N"))
+    head = cal.to_ical()[: -len(_END_CALENDAR)]
     if not header.feed:
-        return head, b""
+        return head, b"", ()
     start = head.index(b"\r\nNAME:N\r\n") + 2
     end = head.index(b"X-WR-CALNAME:N\r\n") + len(b"X-WR-CALNAME:N\r\n")
-    return head[:start], head[end:]
+    return head[:start], head[end:], (type(cal["NAME"]), type(cal["X-WR-CALNAME"]))
 
 
-def _name_lines(name: str) -> bytes:
-    """NAME and X-WR-CALNAME as icalendar writes them (it does not escape their commas)."""
-    cal = Calendar()
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
-    return cal.to_ical()[len(b"BEGIN:VCALENDAR\r\n") : -len(_END_CALENDAR)]
+@lru_cache(maxsize=65536)
+def _value_line(name: str, kind: type, value: str) -> bytes:
+    """One property's line for a value of type ``kind``, escaped and folded by icalendar; a line
+    that needs no folding is joined directly (what icalendar's content line gives too)."""
+    typed = kind(value)
+    encoded = typed.to_ical()
+    line = name.encode() + b":" + (encoded if isinstance(encoded, bytes) else encoded.encode())
+    if len(line) <= UNFOLDED_OCTETS:
+        return line + CRLF
+    return _line(name, typed)
 
 
 def _calendar_head(header: Header) -> bytes:
-    before, after = _header_around_name(replace(header, name=""))
-    return before + (_name_lines(header.name) if header.feed else b"") + after
+    before, after, kinds = _header_around_name(replace(header, name=""))
+    if not header.feed:
+        return before
+    name_kind, calname_kind = kinds
+    return (
+        before
+        + _value_line("NAME", name_kind, header.name)
+        + _value_line("X-WR-CALNAME", calname_kind, header.name)
+        + after
+    )
 
 
 def calendar_bytes(header: Header, body: list[bytes]) -> bytes:
