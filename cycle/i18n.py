@@ -95,6 +95,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "site_title": ("{model}: styringskæde og årshjul", "{model}: governance chain and annual wheel"),
     "updated": ("opdateret", "updated"),
+    "nav_progress": ("Fremdrift", "Progress"),
     "nav_due": ("Dette kvartal", "This quarter"),
     "nav_gantt": ("Valgperioden", "The election period"),
     "nav_wheel": ("Årshjul", "Annual wheel"),
@@ -142,6 +143,15 @@ _WORDS: dict[str, tuple[str, str]] = {
         "begivenheden '{uid}' hører til valgperioden {period} (brug --period {year})",
         "the event '{uid}' belongs to the election period {period} (use --period {year})",
     ),
+    # The progress ledger (cycle.ledger) in calendars and views.
+    "concluded_on": ("Indgået {day}", "Concluded {day}"),
+    "adopted_on": ("Vedtaget {day}", "Adopted {day}"),
+    "days_late": ("{n} dage for sent", "{n} days late"),
+    "status_done": ("rettidigt", "on time"),
+    "status_late": ("for sent", "late"),
+    "status_overdue": ("overskredet", "overdue"),
+    "status_open": ("afventer", "pending"),
+    "shared_group": ("(uden område)", "(no area)"),
 }
 
 #: One-letter cell codes for the text timeline.

@@ -22,6 +22,7 @@ from ..i18n import t
 from .export import gantt, ical, publish, wheel
 from .options import lang_of
 from .query import due, events, explain, models, period, timeline, validate
+from .status import status
 
 __all__ = ["cli", "main"]
 
@@ -32,7 +33,7 @@ def cli() -> None:
     """cycle: the annual cycle and election period of a Danish municipality's governance."""
 
 
-for _command in (models, period, events, timeline, due, explain, validate, ical, gantt, wheel, publish):
+for _command in (models, period, events, timeline, due, status, explain, validate, ical, gantt, wheel, publish):
     cli.add_command(_command)
 
 

@@ -30,13 +30,14 @@ class Calendar:
     """What ``cycle ical`` writes: the calendar options, and whether one feed per unit."""
 
     options: Options
-    split: bool
+    split: str | None
 
     def export(self, plan: Plan, output: str, *, force: bool) -> Path:
         from ..views import ical as iv
 
-        write = iv.export_split if self.split else iv.export
-        return write(plan, output, self.options, force=force)
+        if self.split:
+            return iv.export_split(plan, output, self.options, force=force, by=self.split)
+        return iv.export(plan, output, self.options, force=force)
 
 
 def _calendar(
@@ -60,7 +61,7 @@ def _calendar(
         warn_days=iv.parse_warn(warn),
         lang=lang,
     )
-    return Calendar(options, split=bool(split))
+    return Calendar(options, split=split)
 
 
 calendar_options = option_group(
@@ -80,7 +81,10 @@ calendar_options = option_group(
     ),
     click.option("--warn", default=None, help="Add warning events this long before each deadline, e.g. 14d or 2w."),
     click.option(
-        "--split", type=click.Choice(("unit",)), default=None, help="One feed per unit, into the -o directory."
+        "--split",
+        type=click.Choice(("unit", "area", "director")),
+        default=None,
+        help="One feed per unit, area or director, into the -o directory.",
     ),
     lang_option,
 )
@@ -89,7 +93,7 @@ calendar_options = option_group(
 @click.command()
 @plan_options()
 @calendar_options
-@output_option(required=True, help="FILE.ics, or a directory with --split unit.")
+@output_option(required=True, help="FILE.ics, or a directory with --split.")
 @click.option("--force", is_flag=True, help="Overwrite a file or directory that cycle did not write.")
 def ical(inputs: PlanInputs, calendar: Calendar, output: str, force: bool) -> None:
     """Deadlines as iCalendar, to import into or subscribe from Outlook."""
@@ -108,7 +112,7 @@ def gantt(inputs: PlanInputs, day: date, expand_units: bool, plotlyjs: str, outp
     from ..views import charts
     from ..views.alternative import gantt_page
 
-    plan = inputs.plan(day.year)
+    plan = inputs.plan(day.year, day=day)
     fig = charts.gantt(plan, lang=lang, today=day, expand_units=expand_units)
     charts.write_figure(fig, output, "cycle-gantt", plotlyjs, page=gantt_page(plan, lang, today=day))
 
@@ -126,7 +130,7 @@ def wheel(inputs: PlanInputs, year: int | None, day: date, plotlyjs: str, output
     from ..views.alternative import wheel_page
 
     year = year or day.year
-    plan = inputs.plan(year)
+    plan = inputs.plan(year, day=day)
     fig = charts.wheel(plan, year, lang=lang, today=day)
     charts.write_figure(fig, output, "cycle-wheel", plotlyjs, page=wheel_page(plan, year, lang, today=day))
 
@@ -152,6 +156,12 @@ def publish(inputs: PlanInputs, day: date, base_url: str, warn: str, output: str
         click.echo(f"cycle: {t('warning', lang)}: {t('base_url_warning', lang, url=base_url)}", err=True)
     warn_days = iv.parse_warn(warn)
     site.publish(
-        inputs.plan(day.year), output, today=day, lang=lang, base_url=base or "", warn_days=warn_days, force=force
+        inputs.plan(day.year, day=day),
+        output,
+        today=day,
+        lang=lang,
+        base_url=base or "",
+        warn_days=warn_days,
+        force=force,
     )
     click.echo(f"{output}/index.html")

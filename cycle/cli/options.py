@@ -124,17 +124,23 @@ class PlanInputs:
     model: str = "lemvig"
     period: str | None = None
     units: str | None = None
+    status: str | None = None
 
-    def plan(self, year: int | None = None) -> Plan:
+    def plan(self, year: int | None = None, day: date | None = None) -> Plan:
         """The plan of ``--period``, else of the term that holds ``year`` (default: today's).
 
         The one rule for a command's default period: each command names the year it is about
         (``due`` its quarter's, ``gantt`` and ``publish`` their ``--today``'s, ``wheel`` its
         ``--year``, ``explain`` its UID's) and the rest take today's.
         """
+        from ..ledger import attach
         from ..plan import build_plan
 
-        return build_plan(self.model, self.period or year or today().year, self.units, cache=True)
+        plan = build_plan(self.model, self.period or year or today().year, self.units, cache=True)
+        # The status file's facts as of ``day`` (the command's day, else today); the model's own
+        # status file only with the model's own units.
+        own = self.units is None
+        return attach(plan, self.status, day=day or today(), clock=today(), own_units=own, cache=True)
 
 
 _model = click.option(
@@ -144,9 +150,7 @@ _model = click.option(
     show_default=True,
     help="A built-in model (cycle models) or the path to a model file.",
 )
-period_option = click.option(
-    "--period", "-p", default=None, help="Any year of the election period (default: today's)."
-)
+period_option = click.option("--period", "-p", default=None, help="Any year of the election period (default: today's).")
 _units = click.option(
     "--units",
     "-u",
@@ -156,10 +160,19 @@ _units = click.option(
 )
 
 
+_status = click.option(
+    "--status",
+    "-s",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="The progress ledger, CSV or xlsx (default: the model's, if it names one).",
+)
+
+
 def plan_options(*, period: bool = True) -> Callable[[F], F]:
-    """``--model``, ``--period`` (unless ``period=False``: the command names its own) and
-    ``--units`` as one :class:`PlanInputs`, keyword ``inputs``."""
-    options = (_model, period_option, _units) if period else (_model, _units)
+    """``--model``, ``--period`` (unless ``period=False``: the command names its own),
+    ``--units`` and ``--status`` as one :class:`PlanInputs`, keyword ``inputs``."""
+    options = (_model, period_option, _units, _status) if period else (_model, _units, _status)
     return option_group("inputs", PlanInputs, *options)
 
 

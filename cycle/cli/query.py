@@ -133,7 +133,8 @@ def due(
     if day and quarter:
         raise CycleError("brug enten --date eller --quarter", "use either --date or --quarter", key="quarter")
     q = Quarter.parse(quarter) if quarter else Quarter.of(day or today())
-    result = dv.due(inputs.plan(q.year), q, units=list(unit_ids) or None)
+    # Progress as of --date (else today): what the status file knew then.
+    result = dv.due(inputs.plan(q.year, day=day), q, units=list(unit_ids) or None)
     if fmt == "json":
         emit(to_json(result), output)
     elif fmt == "csv":

@@ -14,6 +14,7 @@ of the term its status as of a day (``done``, ``late``, ``overdue``, ``open``), 
 [['aftaledokumenter', 2026, 0, 0, 0, 12]]
 """
 
+from .attach import attach
 from .match import deadline_events
 from .progress import GROUPINGS, PROGRESS_COLUMNS, STATUSES, overdue, progress, selection, summary, upcoming
 from .read import COLUMNS, Ledger, empty_ledger, parse_day, parse_days, read_ledger
@@ -24,6 +25,7 @@ __all__ = [
     "PROGRESS_COLUMNS",
     "STATUSES",
     "Ledger",
+    "attach",
     "deadline_events",
     "empty_ledger",
     "overdue",

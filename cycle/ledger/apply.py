@@ -14,8 +14,8 @@ from datetime import date
 
 import pandas as pd
 
-#: The columns the events table gains (at its end, so ``cycle events`` keeps its column order).
-LEDGER_COLUMNS = ["status", "done", "reference"]
+from ..plan.progress import PROGRESS_COLUMNS as LEDGER_COLUMNS
+
 ONE_DAY = pd.Timedelta(days=1)
 
 
@@ -27,8 +27,11 @@ def apply_progress(events: pd.DataFrame, table: pd.DataFrame, *, term_label: str
     out["status"] = out["status"].fillna("")
     out["reference"] = out["reference"].fillna("")
     out["done"] = pd.to_datetime(out["done"])
+    shared_validity = out[(out["kind"] == "validity") & (out["unit"] == "")]
+    carried = set(shared_validity.loc[shared_validity["period"] != term_label, "document"])
     for document, first in _successors(table).items():
-        out = _carry_over(out, document, first, term_label=term_label, day=pd.Timestamp(day))
+        if document in carried:
+            out = _carry_over(out, document, first, term_label=term_label, day=pd.Timestamp(day))
     return out
 
 

@@ -15,7 +15,6 @@ from .words import t
 STYLE = """
 .progress ul { margin: 0 0 8px; padding-left: 18px; }
 .progress .late, .progress .overdue { color: #9b1c1c; }
-.progress .overdue::before { content: "⚠ "; }
 """
 
 
@@ -23,21 +22,26 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def panel_years(table: pd.DataFrame, day: date) -> list[int]:
-    """The years a panel shows: last year and this year, where the term has deadlines."""
-    return [y for y in (day.year - 1, day.year) if (table["year"] == y).any()]
+def shown(table: pd.DataFrame, day: date) -> pd.DataFrame:
+    """The documents a panel shows: of last year and this year, those with a deadline passed by
+    ``day`` or something already met (all their deadlines of that year, for the counts)."""
+    recent = table[table["year"].isin([day.year - 1, day.year])]
+    active = (recent["deadline"] <= pd.Timestamp(day)) | recent["status"].isin(["done", "late"])
+    keys = set(zip(recent.loc[active, "document"], recent.loc[active, "year"], strict=True))
+    return recent[[k in keys for k in zip(recent["document"], recent["year"], strict=True)]]
 
 
 def progress_section(table: pd.DataFrame, *, day: date, lang: str = "da") -> str:
     """``<section id="progress">``: the panel lines per year, then the overdue list by director."""
     parts = [f'<section id="progress" class="progress"><h2>{_e(t("progress_head", lang, day=day.isoformat()))}</h2>']
-    for year in panel_years(table, day):
-        lines = panel(table, year=year, lang=lang)
+    recent = shown(table, day)
+    for year in sorted(set(recent["year"])):
+        lines = panel(recent, year=year, lang=lang)
         parts.append(f"<h3>{year}</h3><ul>" + "".join(f"<li>{_e(x)}</li>" for x in lines) + "</ul>")
     late = overdue(table)
     parts.append(f"<h3>{_e(t('overdue_head', lang, n=len(late)))}</h3>")
     for director, recs in by_director(late, lang):
-        items = "".join(f'<li class="overdue">{_e(_item_line(r, lang))}</li>' for r in recs)
+        items = "".join(f'<li class="overdue">⚠ {_e(_item_line(r, lang))}</li>' for r in recs)
         parts.append(f"<h4>{_e(director)}</h4><ul>{items}</ul>")
     if late.empty:
         parts.append(f"<p>{_e(t('nothing', lang))}</p>")

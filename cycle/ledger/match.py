@@ -47,7 +47,7 @@ def resolve(ledger: Ledger, model, units: pd.DataFrame | None, today: date) -> p
     docs = _names([(d.id, [d.title, d.title_en]) for d in model.documents.values()])
     unit_names = {} if units is None else _names([(u, [n]) for u, n in zip(units["id"], units["name"], strict=True)])
     rows = ledger.rows.copy()
-    for i, rec in rows.iterrows():
+    for i, rec in zip(rows.index, rows.to_dict("records"), strict=True):
         row = rec["row"]
         doc = docs.get(rec["document"].casefold())
         if doc is None:
@@ -85,31 +85,47 @@ def resolve(ledger: Ledger, model, units: pd.DataFrame | None, today: date) -> p
     return rows
 
 
+#: A term's deadlines by document, year and unit: [(date, uid), …] in date order.
+DeadlineIndex = dict[str, dict[int, dict[str, list[tuple[date, str]]]]]
+
+
+def deadline_index(events: pd.DataFrame) -> DeadlineIndex:
+    """The deadlines of an events table, for looking a row up without scanning the table."""
+    index: DeadlineIndex = {}
+    dl = events.loc[events["kind"] == DEADLINE_KIND, ["uid", "document", "unit", "start"]]
+    for uid, doc, unit, start in dl.itertuples(index=False):
+        index.setdefault(doc, {}).setdefault(start.year, {}).setdefault(unit, []).append((start.date(), uid))
+    return index
+
+
 def match(
     ledger: Ledger, rows: pd.DataFrame, plan_events: Callable[[Term], pd.DataFrame], per_unit: set[str]
 ) -> pd.DataFrame:
     """Each row's deadline: ``rows`` (resolved) with its ``uid`` and ``term``. ``plan_events``
     gives the events table of a term; ``per_unit`` the documents that have a deadline per unit."""
+    indexes: dict[str, DeadlineIndex] = {}
     uids, terms = [], []
     for rec in rows.to_dict("records"):
         term = term_of_year(rec["year"])
-        uids.append(_one_deadline(ledger, rec, deadline_events(plan_events(term)), rec["document"] in per_unit))
+        if term.label not in indexes:
+            indexes[term.label] = deadline_index(plan_events(term))
+        uids.append(_one_deadline(ledger, rec, indexes[term.label], rec["document"] in per_unit))
         terms.append(term.label)
     out = rows.assign(uid=uids, term=terms)
     _no_duplicates(ledger, out)
     return out
 
 
-def _one_deadline(ledger: Ledger, rec: dict, deadlines: pd.DataFrame, per_unit: bool) -> str:
+def _one_deadline(ledger: Ledger, rec: dict, index: DeadlineIndex, per_unit: bool) -> str:
     doc, year, unit, row = rec["document"], rec["year"], rec["unit"], rec["row"]
-    of_doc = deadlines[deadlines["document"] == doc]
-    if of_doc.empty:
+    of_doc = index.get(doc)
+    if not of_doc:
         raise ledger.error(
             row, f"'{doc}' har ingen frister i modellen", f"'{doc}' has no deadlines in the model", "document"
         )
-    in_year = of_doc[of_doc["year"] == year]
-    if in_year.empty:
-        years = ", ".join(str(y) for y in sorted(set(of_doc["year"])))
+    in_year = of_doc.get(year)
+    if not in_year:
+        years = ", ".join(str(y) for y in sorted(of_doc))
         raise ledger.error(
             row,
             f"'{doc}' har ingen frist i {year} (valgperiodens frister ligger i {years})",
@@ -130,18 +146,18 @@ def _one_deadline(ledger: Ledger, rec: dict, deadlines: pd.DataFrame, per_unit: 
             f"'{doc}' is municipality-wide: leave the unit empty (not '{unit}')",
             "unit",
         )
-    found = in_year[in_year["unit"] == unit]
-    if len(found) > 1 and rec["deadline"] is not None:
-        found = found[found["start"].dt.date == rec["deadline"]]
+    candidates = in_year.get(unit, [])
+    # The deadline's date tells two deadlines of one year apart; otherwise it is not needed.
+    found = [u for d, u in candidates if len(candidates) == 1 or rec["deadline"] in (None, d)]
     if len(found) != 1:
-        days = ", ".join(d.date().isoformat() for d in in_year[in_year["unit"] == unit]["start"])
+        days = ", ".join(d.isoformat() for d, _ in candidates)
         raise ledger.error(
             row,
             f"matcher {len(found)} frister for '{doc}' {year} ({days}): skriv fristens dato i kolonnen 'frist'",
             f"matches {len(found)} deadlines of '{doc}' {year} ({days}): write the deadline's date in 'deadline'",
             "deadline",
         )
-    return str(found["uid"].iloc[0])
+    return found[0]
 
 
 def _no_duplicates(ledger: Ledger, rows: pd.DataFrame) -> None:

@@ -85,7 +85,9 @@ def statuses(plan, matched: pd.DataFrame, day: date) -> pd.DataFrame:
     ``note``), each with its status and days late as of ``day``."""
     dl = deadline_events(plan.events).rename(columns={"start": "deadline"})
     # The table's note is the ledger's (the rule's own note stays in the events table).
-    dl = dl.drop(columns="note").join(matched.set_index("uid")[["done", "reference", "note"]], on="uid")
+    dl = dl.drop(columns=["note", "status", "done", "reference"], errors="ignore").join(
+        matched.set_index("uid")[["done", "reference", "note"]], on="uid"
+    )
     for col in ("reference", "note"):
         dl[col] = dl[col].fillna("").astype(str)
     dl["per_unit"] = dl["unit"] != ""

@@ -28,7 +28,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "overdue_head": ("Overskredne frister ({n})", "Overdue deadlines ({n})"),
     "upcoming_head": ("Frister de næste {days} dage, til {to} ({n})", "Due in the next {days} days, to {to} ({n})"),
-    "days": ("{n} dage", "{n} days"),
+    "days": ("{n} dage over fristen", "{n} days overdue"),
     "nothing": ("(intet)", "(none)"),
     "sheet_summary": ("Oversigt", "Summary"),
     "sheet_items": ("Frister", "Deadlines"),
@@ -41,7 +41,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "concluded": ("indgået", "concluded"),
     "adopted": ("udført", "done"),
     "panel": ("{title} {year}: {done} af {total} {verb}", "{title} {year}: {done} of {total} {verb}"),
-    "panel_late": ("{n} for sent", "{n} late"),
+    "panel_late": ("heraf {n} for sent", "{n} of them late"),
     "panel_overdue": ("{n} overskredet", "{n} overdue"),
     "progress_head": ("Fremdrift pr. {day}", "Progress as of {day}"),
 }

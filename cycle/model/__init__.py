@@ -72,6 +72,8 @@ def load_model(name: str | Path) -> Model:
     )
     if meta["units"]:
         model.units_path = (path.parent / meta["units"]).resolve()
+    if meta["status"]:
+        model.status_path = (path.parent / meta["status"]).resolve()
     for origin, (doc, file) in enumerate(raw.documents.values()):
         if enabled(doc, DOCUMENT, file):
             model.documents[doc["id"]] = parse_document(doc, file, origin, model.levels)

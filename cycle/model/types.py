@@ -136,6 +136,7 @@ class Model:
     meetings: dict[str, Meeting] = field(default_factory=dict)
     closed_days: tuple[str, ...] = ()
     units_path: Path | None = None
+    status_path: Path | None = None  # the progress ledger (cycle.ledger), if the model keeps one
     url: str = ""
     files: tuple[Path, ...] = ()  # every file the model was read from (itself and its includes)
 

@@ -27,6 +27,9 @@ class Plan:
     term: Term
     events: pd.DataFrame
     units: pd.DataFrame | None = None
+    #: The status file applied (:func:`cycle.ledger.attach`) and its table, one row per deadline.
+    ledger: object | None = None
+    progress: pd.DataFrame | None = None
 
     def explain(self, uid: str, lang: str = "da") -> dict[str, str]:
         """How one event's date came about: the rule, its source, anchor, offset and shift
@@ -63,9 +66,9 @@ def term_of_uid(uid: str) -> Term:
 
 
 def _text(value) -> str:
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return value.date().isoformat() if isinstance(value, pd.Timestamp) else str(value)
 
 
 def build_plan(
@@ -78,21 +81,27 @@ def build_plan(
 ) -> Plan:
     """Build the events table. ``period`` is any year of the term (default: today's term);
     ``units`` a units file or table (default: the model's own example units, if any);
-    ``cache`` reads and keeps the table in the on-disk cache (:mod:`cycle.plan.cache`)."""
+    ``cache`` reads and keeps the table in the on-disk cache (:mod:`cycle.plan.cache`).
+    The progress columns stay empty: :func:`cycle.ledger.attach` fills them."""
     if not isinstance(model, Model):
         model = load_model(model)
-    if isinstance(period, Term):
-        term = period
-    elif period is None:
-        term = term_for(today or date.today())
-    else:
-        term = parse_term(period)
+    term = (
+        period
+        if isinstance(period, Term)
+        else term_for(today or date.today())
+        if period is None
+        else parse_term(period)
+    )
     if units is None and model.units_path is not None:
         units = model.units_path
     if units is not None and not isinstance(units, pd.DataFrame):
         units = load_units(units)
+    return Plan(model, term, _events(model, term, units, cache), units)
+
+
+def _events(model: Model, term: Term, units: pd.DataFrame | None, cache: bool) -> pd.DataFrame:
     if not cache:
-        return Plan(model, term, events_table(model, term, schedule(model, term), units), units)
+        return events_table(model, term, schedule(model, term), units)
     from . import cache as plan_cache
 
     k = plan_cache.key(model.files, term.label, units)
@@ -100,4 +109,4 @@ def build_plan(
     if events is None:
         events = events_table(model, term, schedule(model, term), units)
         plan_cache.store(k, events)
-    return Plan(model, term, events, units)
+    return events

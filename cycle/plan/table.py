@@ -10,6 +10,7 @@ from ..model import KINDS, Model
 from ..period import Term
 from . import uid
 from .phases import CARRIED_RULE
+from .progress import no_progress
 
 #: The events table's columns. ``start``/``end`` are inclusive dates; ``unit`` is empty for
 #: municipality-wide events; the last columns say how each date came about (``cycle explain``).
@@ -42,6 +43,10 @@ EVENT_COLUMNS = [
     "shift",
     "meeting",
     "note",
+    # The progress ledger's facts (cycle.plan.progress): empty until a status file is applied.
+    "status",
+    "done",
+    "reference",
 ]
 #: Columns only some rules set; empty text elsewhere.
 _OPTIONAL = ("label", "label_en", "anchor", "offset", "shift", "meeting", "note")
@@ -58,6 +63,7 @@ def events_table(model: Model, term: Term, rows: list[dict], units: pd.DataFrame
         .pipe(_dates)
         .pipe(_sort, model)
         .pipe(_occurrence)
+        .pipe(no_progress)
         .assign(uid=uid.build_column)[EVENT_COLUMNS]
     )
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..i18n import t
+
 # The carried-over rule is the plan's (it writes those rows); views ask it from here.
 from ..plan.table import carried_over as carried_over
 
@@ -39,3 +41,36 @@ def fold_units(events: pd.DataFrame, *, names: bool = False) -> pd.DataFrame:
             unit_names[g].append(name)
         out["unit_names"] = [tuple(n) for n in unit_names]
     return out
+
+
+#: A deadline's status as a mark and a word (not colour alone); open deadlines get none.
+STATUS_MARKS = {"done": "✔", "late": "✔", "overdue": "⚠"}
+
+
+def progress_note(statuses: tuple[str, ...], lang: str = "da") -> str:
+    """The status of one deadline, or how many of a per-unit deadline's units are where.
+
+    >>> progress_note(("done", "overdue", "done", "open"))
+    '2 ✔ rettidigt, 1 ⚠ overskredet'
+    >>> progress_note(("late",), "en")
+    '✔ late'
+    """
+    counts = {s: statuses.count(s) for s in STATUS_MARKS if s in statuses}
+    words = {s: f"{STATUS_MARKS[s]} {t('status_' + s, lang)}" for s in counts}
+    if len(statuses) == 1:
+        return next(iter(words.values()), "")
+    return ", ".join(f"{n} {words[s]}" for s, n in counts.items())
+
+
+def overall_status(statuses: tuple[str, ...]) -> str:
+    """One status for a deadline shared by units: overdue if any unit is, done or late when every
+    unit met it, else '' (open).
+
+    >>> overall_status(("done", "late")), overall_status(("done", "overdue")), overall_status(("done", "open"))
+    ('late', 'overdue', '')
+    """
+    if "overdue" in statuses:
+        return "overdue"
+    if statuses and all(s in ("done", "late") for s in statuses):
+        return "late" if "late" in statuses else "done"
+    return ""

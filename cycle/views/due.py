@@ -18,7 +18,7 @@ from ..errors import CycleError, check_known
 from ..i18n import col, t
 from ..period import Quarter
 from ..plan import Plan
-from .common import fold_units
+from .common import FOLD_KEYS, fold_units, progress_note
 from .words import format_span, plural, quarter_heading
 
 SECTIONS = ("drafting", "deadlines", "milestones", "meetings", "in_force")
@@ -67,14 +67,20 @@ class Item:
     owner: str
     units: tuple[str, ...]  # the unit names, when the events are per unit
     last: date  # the last day: an item whose last day is before today is past
+    progress: str = ""  # what the status file says of a deadline: "✔ rettidigt", "9 ✔ …, 3 ⚠ …"
 
 
 def items(df: pd.DataFrame, lang: str = "da") -> list[Item]:
+    folded = fold_units(df, names=True)
+    deadlines = df[df["kind"] == "deadline"]  # what the status file speaks of
+    statuses = deadlines.groupby(FOLD_KEYS, sort=False)["status"].agg(tuple) if len(deadlines) else None
     out = []
-    for row in fold_units(df, names=True).itertuples(index=False):
+    for row in folded.itertuples(index=False):
         start, end = row.start.date(), row.end.date()
         summary = getattr(row, col("summary", lang))
-        out.append(Item(format_span(start, end, lang), summary, row.owner, row.unit_names, end))
+        key = tuple(getattr(row, k) for k in FOLD_KEYS)
+        note = progress_note(statuses[key], lang) if row.kind == "deadline" else ""
+        out.append(Item(format_span(start, end, lang), summary, row.owner, row.unit_names, end, note))
     return out
 
 
@@ -96,7 +102,7 @@ def due_text(result: dict[str, object], lang: str = "da") -> str:
                 if item.units
                 else (f"{item.summary} [{item.owner}]" if item.owner else item.summary)
             )
-            lines.append(f"  {item.when:29} {what}")
+            lines.append(f"  {item.when:29} {what}" + (f" — {item.progress}" if item.progress else ""))
         if not found:
             lines.append(f"  {t('nothing', lang)}")
         lines.append("")

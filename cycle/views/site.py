@@ -19,6 +19,7 @@ import plotly.offline
 
 from ..i18n import t
 from ..io import write_private
+from ..ledger.html import STYLE as PROGRESS_STYLE
 from ..outdir import replace_folder
 from ..period import Quarter
 from ..plan import Plan
@@ -189,13 +190,14 @@ def _page(plan: Plan, *, today: date, year: int, quarter: Quarter, lang: str, ba
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title>",
         '<script src="plotly.min.js"></script>',
-        f"<style>{BASE_STYLE}{PAGE_STYLE}{HTML_STYLE}</style></head><body>",
+        f"<style>{BASE_STYLE}{PAGE_STYLE}{HTML_STYLE}{PROGRESS_STYLE}</style></head><body>",
         f"<header><h1>{_e(title)}</h1>",
         f"<p>{_e(t('period', lang))} {_e(plan.term.label)} · {_e(t('updated', lang))} {_e(format_date(today, lang))}</p>",
         f'<nav aria-label="{_e(t("contents", lang))}">'
         + "".join(
             f'<a href="#{a}">{_e(t(k, lang))}</a>'
             for a, k in (
+                *((("progress", "nav_progress"),) if plan.progress is not None else ()),
                 ("due", "nav_due"),
                 ("gantt", "nav_gantt"),
                 ("wheel", "nav_wheel"),
@@ -204,6 +206,7 @@ def _page(plan: Plan, *, today: date, year: int, quarter: Quarter, lang: str, ba
             )
         )
         + "</nav></header><main>",
+        _progress_section(plan, today, lang),
         _due_section(plan, quarter, lang, today),
         f'<section id="gantt"><h2>{_e(t("nav_gantt", lang))}</h2>{gantt_html}'
         f"<p>{_e(t('gantt_as_text', lang))}</p></section>",
@@ -224,6 +227,15 @@ def _page(plan: Plan, *, today: date, year: int, quarter: Quarter, lang: str, ba
     return "\n".join(parts)
 
 
+def _progress_section(plan: Plan, today: date, lang: str) -> str:
+    """The status file's panel and overdue list, when the plan has a status file."""
+    if plan.progress is None:
+        return ""
+    from ..ledger.html import progress_section
+
+    return progress_section(plan.progress, day=today, lang=lang)
+
+
 def _folded(summary: str, content: str, cls: str = "") -> str:
     """``content`` under a ``<details>`` whose summary is ``summary``; class "units" for the
     per-unit lists, which open when printed."""
@@ -239,6 +251,8 @@ def _due_section(plan: Plan, quarter: Quarter, lang: str, today: date) -> str:
         lis = []
         for item in items(d[section], lang):
             text = f"{item.summary} ({units_count(len(item.units), lang)})" if item.units else item.summary
+            if item.progress:
+                text += f" — {item.progress}"
             past = item.last < today
             tag = f' <span class="tag">{_e(t("past", lang))}</span>' if past else ""
             cls = ' class="past"' if past else ""

@@ -31,3 +31,18 @@ MARK_GLYPH = "◆"
 MARK_GLYPHS = {"deadline": "◆", "milestone": "★"}
 
 FONT = {"family": "system-ui, Segoe UI, Arial, sans-serif", "size": 12}
+
+#: A deadline's progress (the status file's) on a chart: a symbol and a colour each, so that
+#: colour is never the only sign, and a word in the legend (i18n ``status_<status>``). An open
+#: deadline keeps the plain deadline mark.
+STATUS_MARKERS = {
+    "done": {"symbol": "circle", "color": "#2e7d32"},
+    "late": {"symbol": "square", "color": "#b26a00"},
+    "overdue": {"symbol": "x", "color": "#c00000"},
+}
+
+
+def status_marker(status: str, size: int) -> dict:
+    """The marker of a deadline with this status ('' or 'open': the plain deadline mark)."""
+    look = STATUS_MARKERS.get(status, {"symbol": MARK_SYMBOLS["deadline"], "color": MARK_COLOURS["deadline"]})
+    return {**look, "size": size, "line": {"width": 1, "color": "white"}}

@@ -23,7 +23,7 @@ from ..i18n import CELL_CODES, col, level_word, t
 from ..period import Quarter
 from ..plan import Plan
 from .cells import csv_safe
-from .common import FOLD_KEYS, carried_over, fold_units
+from .common import FOLD_KEYS, STATUS_MARKS, carried_over, fold_units, overall_status, progress_note
 from .page import e, html_page, scroll_region
 from .style import COLOURS, MARK_GLYPHS, MARKS, PHASES
 from .words import day_month, format_date
@@ -37,6 +37,7 @@ def timeline(plan: Plan, lang: str = "da") -> dict[str, object]:
     ev = plan.events
     # The term's own blocks and marks; per-unit events share their dates, so they fold.
     mine = ~carried_over(ev, term.label) & ev["kind"].isin(PHASES + MARKS)
+    statuses = ev[mine].groupby(FOLD_KEYS, sort=False)["status"].agg(tuple)  # the status file's, per unit
     ev = fold_units(ev.loc[mine, [*FOLD_KEYS, "unit", col("summary", lang)]])
     by_doc = dict(tuple(ev.groupby("document", sort=False)))
     empty = ev.iloc[:0]
@@ -52,10 +53,8 @@ def timeline(plan: Plan, lang: str = "da") -> dict[str, object]:
             for i in range(index[first], index[last] + 1):
                 cells[i].append(kind)
         marks = [
-            {"kind": kind, "date": start.date().isoformat(), "quarter": str(Quarter.of(start.date())), "label": summary}
-            for kind, start, summary in d.loc[
-                d["kind"].isin(MARKS), ["kind", "start", col("summary", lang)]
-            ].itertuples(index=False)
+            _mark(row, statuses[tuple(getattr(row, k) for k in FOLD_KEYS)], lang)
+            for row in d[d["kind"].isin(MARKS)].itertuples(index=False)
         ]
         rows.append(
             {
@@ -75,6 +74,24 @@ def timeline(plan: Plan, lang: str = "da") -> dict[str, object]:
         "quarters": [str(q) for q in quarters],
         "rows": rows,
     }
+
+
+def _mark(row, statuses: tuple[str, ...], lang: str) -> dict[str, str]:
+    """A deadline or milestone; a deadline with what the status file says of it ("✔ rettidigt",
+    "9 ✔ rettidigt, 3 ⚠ overskredet") and one status for its mark."""
+    start = row.start.date()
+    mark = {"kind": row.kind, "date": start.isoformat(), "quarter": str(Quarter.of(start))}
+    mark["label"] = getattr(row, col("summary", lang))
+    note = progress_note(statuses, lang) if row.kind == "deadline" else ""
+    mark["status"] = overall_status(statuses) if note else ""
+    if note:
+        mark["label"] += f" — {note}"
+    return mark
+
+
+def _status_mark(mark: dict) -> str:
+    """' ✔' or ' ⚠' after a deadline the status file speaks of (a symbol, not colour alone)."""
+    return " " + STATUS_MARKS[mark["status"]] if mark.get("status") else ""
 
 
 def _quarter_labels(tl: dict) -> list[str]:
@@ -218,7 +235,7 @@ def timeline_html_table(tl: dict, lang: str = "da") -> str:
             marks = "".join(
                 f'<span class="mark">{MARK_GLYPHS[m["kind"]]} '
                 f'<span class="visually-hidden">{e(t(m["kind"], lang))} </span>'
-                f"{e(day_month(date.fromisoformat(m['date']), lang))}</span>"
+                f"{e(day_month(date.fromisoformat(m['date']), lang))}{_status_mark(m)}</span>"
                 for m in row["marks"]
                 if m["quarter"] in covered
             )

@@ -373,6 +373,8 @@ MODEL_CASES = [
      {"include": "dk"}, Fails("rule 'model', key 'include': must be a list of strings")),
     ("units", None, {"units": "enheder.csv"}, "enheder.csv",
      {"units": 5}, Fails("rule 'model', key 'units': must be a string")),
+    ("status", "", {"status": "status.xlsx"}, "status.xlsx",
+     {"status": ["status.csv"]}, Fails("rule 'model', key 'status': must be a string")),
     ("url", "", {"url": "https://www.lemvig.dk"}, "https://www.lemvig.dk",
      {"url": 1}, Fails("rule 'model', key 'url': must be a string")),
     ("levels", ("politisk", "administrativt"), {"levels": ["politisk", "faglig"]}, ("politisk", "faglig"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +13,8 @@ import pytest
 from icalendar import Calendar
 
 from cycle import build_plan
+from cycle.ledger import attach
+from cycle.plan import uid
 from cycle.views import ical as iv
 from cycle.views.ical import state
 from cycle.views.ical import write as write_module
@@ -32,6 +34,15 @@ def expected(events: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
         uid: (s.date().isoformat(), (e + timedelta(days=1)).date().isoformat(), summary)
         for uid, s, e, summary in events[["uid", "start", "end", "summary"]].itertuples(index=False)
     }
+
+
+def ledger_applied(model: str) -> pd.DataFrame:
+    """The events as the CLI has them on the pinned day: with the model's status file, if any;
+    a deadline the file records as met reads "✔ " first (issue: Outlook shows progress)."""
+    day = date(2026, 11, 22)
+    events = attach(build_plan(model, 2026), day=day, clock=day).events
+    met = events["status"].isin(["done", "late"])
+    return events.assign(summary=events["summary"].mask(met, "✔ " + events["summary"]))
 
 
 def parsed_icalendar(path: Path) -> dict[str, tuple[str, str, str]]:
@@ -55,7 +66,7 @@ ALL_KINDS = "deadline,milestone,drafting,validity,meeting"
 def test_every_event_round_trips_through_icalendar_and_ical_js(run, tmp_path, model, ical_js):
     out = tmp_path / "all.ics"
     assert run("ical", "--model", model, "--period", "2026", "--kinds", ALL_KINDS, "-o", out).code == 0
-    want = expected(build_plan(model, 2026).events)
+    want = expected(ledger_applied(model))
     assert parsed_icalendar(out) == want
     js = ical_js(out)[str(out)]
     assert parsed_ical_js(js) == want
@@ -151,9 +162,9 @@ def test_sequence_moves_for_exactly_the_changed_events(run, tmp_path, monkeypatc
     model = tmp_path / "m.toml"
     source = (ROOT / "calendars" / "lemvig.toml").read_text(encoding="utf-8")
     model.write_text(
-        source.replace('include = ["dk"]', f'include = ["{ROOT / "calendars" / "dk.toml"}"]').replace(
-            'units = "lemvig-units.csv"', f'units = "{ROOT / "calendars" / "lemvig-units.csv"}"'
-        ),
+        source.replace('include = ["dk"]', f'include = ["{ROOT / "calendars" / "dk.toml"}"]')
+        .replace('units = "lemvig-units.csv"', f'units = "{ROOT / "calendars" / "lemvig-units.csv"}"')
+        .replace('status = "lemvig-status.csv"', f'status = "{ROOT / "calendars" / "lemvig-status.csv"}"'),
         encoding="utf-8",
     )
     out = tmp_path / "d.ics"
@@ -217,7 +228,13 @@ def test_per_unit_feeds_hold_exactly_the_right_events(run, tmp_path, plan, ical_
     parsed = ical_js(*files.values())
     for unit, path in files.items():
         uids = {e["uid"] for e in parsed[str(path)]["events"]}
-        want = set(ev["uid"]) if unit == "" else shared | set(ev.loc[ev["unit"] == unit, "uid"])
+        # all.ics: a per-unit deadline is one event for all units, its UID without the unit.
+        folded = {
+            uid.build(p.model, p.term_first_year, p.document, p.kind, p.occurrence)
+            for p in map(uid.parse, ev.loc[ev["unit"] != "", "uid"])
+        }
+        everything = set(ev.loc[ev["unit"] == "", "uid"]) | folded
+        want = everything if unit == "" else shared | set(ev.loc[ev["unit"] == unit, "uid"])
         assert uids == want, unit
         assert parsed[str(path)]["props"]["x-wr-calname"]
 
@@ -231,10 +248,20 @@ def test_unit_file_names_are_safe_whatever_the_id(run, tmp_path):
     out = tmp_path / "feeds"
     assert run("ical", "--units", units, "--split", "unit", "-o", out).code == 0
     names = sorted(p.name for p in out.iterdir())
-    # what cycle wrote (files a user adds are kept), and the export's state (cycle.views.ical.state)
-    assert names[:2] == [".all.ics.cycle-state", ".cycle-manifest.json"]
-    assert all(re.fullmatch(r"(all|feeds|enhed-[a-z0-9-]+-[0-9a-f]{8})\.(ics|json)", n) for n in names[2:]), names
-    assert len(names) == 7
+    # what cycle wrote (files a user adds are kept), the export's state (cycle.views.ical.state),
+    # and every unit event as the unit feeds hold them (all.ics folds per-unit deadlines)
+    hidden = [n for n in names if n.startswith(".")]
+    units_state = write_module.STATE_FILE
+    assert set(hidden) == {
+        ".all.ics.cycle-state",
+        ".cycle-manifest.json",
+        units_state,
+        state.sidecar(out / units_state).name,
+    }
+    assert all(
+        re.fullmatch(r"(all|feeds|enhed-[a-z0-9-]+-[0-9a-f]{8})\.(ics|json)", n) for n in names if n not in hidden
+    ), names
+    assert len(names) == 9
 
 
 def test_filters(run, tmp_path):

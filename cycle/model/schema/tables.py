@@ -94,6 +94,15 @@ MODEL = Table(
             "The organisation units' CSV file (`id,name,area,leader,director`), relative to this file.",
             "Organisationsenhedernes CSV-fil (`id,name,area,leader,director`), i forhold til denne fil.",
         ),
+        Key(
+            "status",
+            TEXT,
+            "The progress ledger (`cycle status`): a CSV or xlsx file of the deadlines met "
+            "(`document,year,unit,done,reference,note`, Danish headers too), relative to this file.",
+            "Statusfilen (`cycle status`): en CSV- eller xlsx-fil med de frister, der er klaret "
+            "(`dokument,år,enhed,vedtaget,reference,note`), i forhold til denne fil.",
+            default="",
+        ),
         Key("url", TEXT, "A web page for the model's events.", "En webside for modellens begivenheder.", default=""),
         Key(
             "levels",

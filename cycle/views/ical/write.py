@@ -21,6 +21,7 @@ from ...io import os_error, resolve_file, write_atomic, write_private
 from ...outdir import replace_folder
 from ...plan import Plan
 from .bulk import calendar_bytes, event_blocks, render_chunks
+from .fold import fold_units, mark_met
 from .options import Options, concerning, select
 from .reference import PRODID, Header, alarm
 from .rows import feed_rows
@@ -31,8 +32,13 @@ from .state import save as save_state
 
 #: The index of a folder of feeds: which file is which unit's (the site lists it).
 INDEX = "feeds.json"
-#: The feed with every event; it also keeps what subscribers saw, for SEQUENCE.
+#: The feed with every event, per-unit events folded into one per rule and date.
 ALL_FILE = "all.ics"
+#: Every event as the unit feeds hold them: what their subscribers saw, for SEQUENCE (the
+#: folded all.ics no longer has the per-unit events).
+STATE_FILE = ".units-state.ics"
+#: How a split names its feeds: by unit, area or director (the units file's columns).
+SPLITS = {"unit": "enhed", "area": "omraade", "director": "direktoer"}
 
 
 def _is_ours(path: Path) -> bool:
@@ -107,7 +113,7 @@ def export(plan: Plan, path: str | Path, opts: Options, *, force: bool = False) 
     path = Path(path)
     target = resolve_file(path)
     _guard(target, path, force)
-    selected = select(plan, opts)
+    selected = mark_met(select(plan, opts), opts.lang)
     rows = _stamped_rows(plan, opts, selected, target, force)
     digest = Digest()
     write_atomic(path, digest.of(render_chunks(rows, _header(plan, opts, _unit_name(plan, opts)))))
@@ -118,9 +124,14 @@ def export(plan: Plan, path: str | Path, opts: Options, *, force: bool = False) 
 def write_file(plan: Plan, path: Path, opts: Options, previous: Path | None, *, force: bool = False) -> None:
     """One calendar and its state into a folder being built (no one sees it until the swap),
     stamped against the earlier export at ``previous``."""
-    rows = _stamped_rows(plan, opts, select(plan, opts), previous, force)
+    rows = _stamped_rows(plan, opts, mark_met(select(plan, opts), opts.lang), previous, force)
+    _write_calendar(path, rows, _header(plan, opts, _unit_name(plan, opts)))
+
+
+def _write_calendar(path: Path, rows: pd.DataFrame, header: Header) -> None:
+    """A calendar into a folder being built, and its state beside it."""
     digest = Digest()
-    write_private(path, digest.of(render_chunks(rows, _header(plan, opts, _unit_name(plan, opts)))))
+    write_private(path, digest.of(render_chunks(rows, header)))
     save_state(path, rows, digest, write_private)
 
 
@@ -130,15 +141,16 @@ def _unit_name(plan: Plan, opts: Options) -> str:
     return ""
 
 
-def safe_name(unit: str) -> str:
-    """A file name for a unit id, whatever it holds: ASCII slug plus a digest of the id.
+def safe_name(unit: str, prefix: str = "enhed") -> str:
+    """A file name for a unit id (or an area's or director's name), whatever it holds: ASCII
+    slug plus a digest of the text.
 
     >>> safe_name("../../etc/passwd"), safe_name("Æble skole")
     ('enhed-etc-passwd-830a08e2.ics', 'enhed-oble-skole-77a311a4.ics')
     """
     slug = re.sub(r"[^a-z0-9]+", "-", unit.lower().translate(str.maketrans("æøåé", "oaae"))).strip("-")[:40]
     digest = hashlib.blake2b(unit.encode("utf-8"), digest_size=4).hexdigest()
-    return f"enhed-{slug or 'x'}-{digest}.ics"
+    return f"{prefix}-{slug or 'x'}-{digest}.ics"
 
 
 def feeds_written_before(folder: Path) -> set[str] | None:
@@ -149,38 +161,70 @@ def feeds_written_before(folder: Path) -> set[str] | None:
         files = {e["file"] for e in index["feeds"] if isinstance(e.get("file"), str)}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return {INDEX, ALL_FILE, *files}
+    return {INDEX, ALL_FILE, STATE_FILE, *files}
 
 
-def export_split(plan: Plan, directory: str | Path, opts: Options, *, force: bool = False) -> Path:
+def export_split(plan: Plan, directory: str | Path, opts: Options, *, force: bool = False, by: str = "unit") -> Path:
     """One feed per organisation unit (its own events plus the municipality-wide ones that
-    concern it), an ``all.ics`` and an index ``feeds.json``; the folder swapped in whole."""
+    concern it), or per area or director (their units' events, folded), an ``all.ics`` (every
+    event, folded) and an index ``feeds.json``; the folder swapped in whole."""
     if plan.units is None or plan.units.empty:
-        raise CycleError("--split unit kræver en enhedsfil", "--split unit needs a units file", key="units")
+        raise CycleError("--split kræver en enhedsfil", "--split needs a units file", key="units")
     with replace_folder(directory, force=force, legacy=feeds_written_before) as build:
-        write_split(plan, build.path, opts, previous=build.previous, force=force)
+        write_split(plan, build.path, opts, previous=build.previous, force=force, by=by)
     return Path(directory)
 
 
-def write_split(plan: Plan, out: Path, opts: Options, *, previous: Path | None, force: bool = False) -> None:
+def write_split(
+    plan: Plan, out: Path, opts: Options, *, previous: Path | None, force: bool = False, by: str = "unit"
+) -> None:
     """The feeds into ``out``, a folder no one sees yet (a swap's, or a site's being built);
     SEQUENCE from the earlier export in the folder ``previous``. Synced by the swap."""
-    # A subscriber's state is kept in all.ics: every event in any feed is in it.
-    earlier = previous / ALL_FILE if previous is not None else None
-    rows = _stamped_rows(plan, opts, select(plan, opts), earlier, force)
-    blocks = event_blocks(rows, Header(opts.feed, warn_days=opts.warn_days, lang=opts.lang)).tolist()
+
+    def earlier(name: str) -> Path | None:
+        return previous / name if previous is not None else None
+
+    selected = select(plan, opts)
     out.mkdir(parents=True, exist_ok=True)
-    digest = Digest()
-    write_private(out / ALL_FILE, digest.of(calendar_bytes(_header(plan, opts), blocks)))
-    save_state(out / ALL_FILE, rows, digest, write_private)
-    index = [{"unit": "", "name": t("all_units", opts.lang), "file": ALL_FILE, "events": len(rows)}]
-    index += _write_unit_feeds(plan, out, opts, rows, blocks)
-    data = {"model": plan.model.id, "period": plan.term.label, "feeds": index}
+    shared = _stamped_rows(plan, opts, mark_met(fold_units(selected, opts.lang), opts.lang), earlier(ALL_FILE), force)
+    _write_calendar(out / ALL_FILE, shared, _header(plan, opts))
+    index = [{"unit": "", "name": t("all_units", opts.lang), "file": ALL_FILE, "events": len(shared)}]
+    if by == "unit":
+        # A unit feed's state is kept in the state file: every event of any unit feed is in it.
+        rows = _stamped_rows(plan, opts, mark_met(selected, opts.lang), earlier(STATE_FILE), force)
+        blocks = event_blocks(rows, Header(opts.feed, warn_days=opts.warn_days, lang=opts.lang)).tolist()
+        digest = Digest()
+        write_private(out / STATE_FILE, digest.of(calendar_bytes(_header(plan, opts), blocks)))
+        save_state(out / STATE_FILE, rows, digest, write_private)
+        index += _write_unit_feeds(plan, out, opts, rows, blocks)
+    else:
+        for group, name, file, events, members in _groups(plan, opts, selected, by):
+            rows = _stamped_rows(plan, opts, events, earlier(file), force)
+            _write_calendar(out / file, rows, _header(plan, opts, name))
+            index.append({by: group, "name": name, "file": file, "events": len(rows), "units": members})
+    data = {"model": plan.model.id, "period": plan.term.label, "split": by, "feeds": index}
     write_private(out / INDEX, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def _groups(plan: Plan, opts: Options, selected: pd.DataFrame, by: str):
+    """Each area's or director's feed: (value, name, file, events, units): its units' events,
+    folded and marked, and the municipality-wide events that concern units."""
+    units = plan.units[plan.units["id"].isin(opts.units)] if opts.units else plan.units
+    shared = (selected["unit"] == "") & selected["document"].isin(concerning(plan))
+    for group, members in units.groupby(by, sort=False)["id"]:
+        events = selected[shared | selected["unit"].isin(set(members))]
+        name = group or t("shared_group", opts.lang)
+        yield (
+            group,
+            name,
+            safe_name(group, SPLITS[by]),
+            mark_met(fold_units(events, opts.lang), opts.lang),
+            len(members),
+        )
+
+
 def _write_unit_feeds(plan: Plan, directory: Path, opts: Options, rows: pd.DataFrame, blocks: list[bytes]) -> list:
-    """Each unit's feed, from the rendered events of ``all.ics``; their index entries."""
+    """Each unit's feed, from the rendered events of every unit; their index entries."""
     units = plan.units[plan.units["id"].isin(opts.units)] if opts.units else plan.units
     is_shared = (rows["unit"] == "") & rows["document"].isin(concerning(plan))
     shared = np.flatnonzero(is_shared.to_numpy())
@@ -188,7 +232,7 @@ def _write_unit_feeds(plan: Plan, directory: Path, opts: Options, rows: pd.DataF
     index = []
     for unit, name in zip(units["id"], units["name"], strict=True):
         file = safe_name(unit)
-        positions = np.union1d(shared, own.get(unit, shared[:0]))  # in date order, as in all.ics
+        positions = np.union1d(shared, own.get(unit, shared[:0]))  # in date order
         body = calendar_bytes(_header(plan, opts, name), [blocks[i] for i in positions])
         write_private(directory / file, body)
         index.append({"unit": unit, "name": name, "file": file, "events": len(positions)})

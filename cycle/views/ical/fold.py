@@ -1,0 +1,85 @@
+"""What the ledger adds to calendars, and shared feeds without duplicates.
+
+- A deadline the ledger records as met reads "✔ Frist: …", and its description names the date
+  and the reference, so a unit leader sees it in Outlook; SEQUENCE moves for it (its summary and
+  description changed) and for nothing else.
+- In a feed for many units (``all.ics``, an area's, a director's), the per-unit events of one
+  rule and date are one event, "Frist: Aftaledokument indgået (12 enheder)", whose description
+  lists the units and their progress; its UID is the per-unit UID without the unit.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...i18n import t
+from ...plan import uid
+from ..common import FOLD_KEYS
+
+DONE_MARK = "✔ "
+MET = ("done", "late")
+
+
+def _status(events: pd.DataFrame) -> pd.Series:
+    return events["status"] if "status" in events else pd.Series("", index=events.index)
+
+
+def _met_text(row, lang: str) -> str:
+    """'Indgået 2026-10-29 (Sag 26/2101)', with how late when it was."""
+    word = t("concluded_on" if row.unit else "adopted_on", lang, day=row.done.date().isoformat())
+    if row.status == "late":
+        word += f", {t('days_late', lang, n=int((row.done - row.start).days))}"
+    return word + (f" ({row.reference})" if row.reference else "")
+
+
+def mark_met(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Deadlines the ledger records as met: "✔ " before the summary, the date and reference
+    after the note (which the description shows)."""
+    met = _status(events).isin(MET)
+    if not met.any():
+        return events
+    out = events.copy()
+    for c in ("summary", "summary_en"):
+        out.loc[met, c] = DONE_MARK + out.loc[met, c]
+    texts = pd.Series([_met_text(r, lang) for r in out[met].itertuples()], index=out.index[met], dtype=object)
+    out.loc[met, "note"] = (out.loc[met, "note"] + "\n").where(out.loc[met, "note"] != "", "") + texts
+    return out
+
+
+def _unit_line(row, lang: str) -> str:
+    status = getattr(row, "status", "")
+    if status in MET:
+        return f"{row.unit_name}: ✔ {_met_text(row, lang)}"
+    return f"{row.unit_name}: {t('status_' + status, lang)}" if status else row.unit_name
+
+
+def fold_units(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Per-unit events of one rule and date as one event (see the module's description), in the
+    place of the first; run before :func:`mark_met`, which leaves folded events alone."""
+    per_unit = events["unit"] != ""
+    if not per_unit.any():
+        return events
+    folded = [_folded(rows, lang) for _, rows in events[per_unit].groupby(FOLD_KEYS, sort=False)]
+    out = pd.concat([events[~per_unit], pd.DataFrame(folded)])
+    return out.sort_index(kind="stable")
+
+
+def _folded(rows: pd.DataFrame, lang: str) -> pd.Series:
+    first = rows.iloc[0].copy()
+    n = len(rows)
+    met = bool(_status(rows).isin(MET).all())
+    for c, lg in (("summary", "da"), ("summary_en", "en")):
+        count = f"{n} {t('unit_one', lg) if n == 1 else t('units', lg)}"
+        first[c] = f"{DONE_MARK if met else ''}{first[c]} ({count})"
+    head = (t("unit_one", lang) if n == 1 else t("units", lang)).capitalize() + ":"
+    first["note"] = "\n".join(filter(None, [first["note"], head, *(_unit_line(r, lang) for r in rows.itertuples())]))
+    first["uid"] = _shared_uid(first["uid"])
+    first["unit"] = first["unit_name"] = first["owner"] = ""
+    if "status" in rows:
+        first["status"], first["reference"], first["done"] = "", "", pd.NaT
+    return first
+
+
+def _shared_uid(unit_uid: str) -> str:
+    p = uid.parse(unit_uid)
+    return uid.build(p.model, p.term_first_year, p.document, p.kind, p.occurrence)
