@@ -8,6 +8,10 @@ import pytest
 
 from cycle.errors import CycleError
 from cycle.ledger import progress, read_ledger
+from tests.ledger import ledger_fixtures
+
+# The shared fixtures (a conftest here would clash with the other test folders').
+model, plans, write = ledger_fixtures.model, ledger_fixtures.plans, ledger_fixtures.write
 
 HEAD = "dokument,år,enhed,vedtaget,reference\n"
 GOOD = "aftaledokumenter,2026,skole-a,2026-11-20,Sag 3\n"

@@ -10,6 +10,10 @@ from openpyxl import Workbook, load_workbook
 
 from cycle.ledger import progress, read_ledger
 from cycle.ledger.template import write_template
+from tests.ledger import ledger_fixtures
+
+# The shared fixtures (a conftest here would clash with the other test folders').
+model, plans, write = ledger_fixtures.model, ledger_fixtures.plans, ledger_fixtures.write
 
 TODAY = date(2026, 11, 22)
 

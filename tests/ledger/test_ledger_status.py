@@ -8,6 +8,10 @@ import pandas as pd
 import pytest
 
 from cycle.ledger import progress, read_ledger, summary
+from tests.ledger import ledger_fixtures
+
+# The shared fixtures (a conftest here would clash with the other test folders').
+model, plans, write = ledger_fixtures.model, ledger_fixtures.plans, ledger_fixtures.write
 
 LEDGER = """\
 dokument,år,enhed,vedtaget,reference,note
