@@ -85,14 +85,15 @@ def test_update_from_the_sidecar_gives_the_bytes_of_an_update_that_parses(run, t
 
     # By hand: the renamed unit's events are seen anew (LOCATION), the new unit's are new,
     # everything else is as a subscriber saw it on 18 November.
-    seen = stamps(kept / "all.ics")
+    # (Per-unit events as the unit feeds hold them: all.ics folds per-unit deadlines.)
+    seen = stamps(kept / write_module.STATE_FILE)
     renamed = {u for u in seen if ".lemvig-skole" in u}
     new = {u for u in seen if ".ny-enhed" in u}
     assert renamed and new and not any(".thyboroen-skole" in u for u in seen)
     assert {seen[u] for u in renamed} == {(1, utc(E2))}
     assert {seen[u] for u in new} == {(0, utc(E2))}
     assert {seen[u] for u in set(seen) - renamed - new} == {(0, utc(E1))}
-    assert b"LOCATION:Lemvig Skole\\, afd. Nord\r\n" in (kept / "all.ics").read_bytes()
+    assert b"LOCATION:Lemvig Skole\\, afd. Nord\r\n" in (kept / write_module.STATE_FILE).read_bytes()
 
 
 @pytest.mark.slow
