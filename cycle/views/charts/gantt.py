@@ -12,6 +12,7 @@ from ...plan import Plan
 from ..common import FOLD_KEYS, carried_over, fold_units
 from ..style import CARRIED, MARKS, PHASES
 from .base import BLOCK_COLOURS, FONT, e, hover, marker
+from .progress import add_status_traces
 
 
 def _levels(plan: Plan, lang: str) -> dict[str, str]:
@@ -87,6 +88,8 @@ def gantt(plan: Plan, *, lang: str = "da", today: date | None = None, expand_uni
         )
     for kind in MARKS:
         df = ev[ev["kind"] == kind]
+        if kind == "deadline":  # met and overdue deadlines apart, when there is a status file
+            df = add_status_traces(fig, plan, df, labels, lang, expand_units)
         fig.add_trace(
             go.Scatter(
                 name=t(kind, lang),
