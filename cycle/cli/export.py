@@ -22,7 +22,10 @@ _PLOTLYJS = click.option(
     show_default=True,
     help="inline works offline; cdn makes a small file that needs the internet.",
 )
-_FIGURE = output_option(required=True, help="FILE.html, .png or .svg")
+_FIGURE = output_option(required=True, help="FILE.html, .png, .svg or .pdf")
+_PAPER = click.option(
+    "--paper", type=click.Choice(("a3", "a4")), default="a3", show_default=True, help="A .pdf's sheet (landscape)."
+)
 
 
 @dataclass(frozen=True)
@@ -104,35 +107,74 @@ def ical(inputs: PlanInputs, calendar: Calendar, output: str, force: bool) -> No
 @plan_options()
 @today_option
 @click.option("--expand-units", is_flag=True, help="A row per unit under per-unit documents.")
+@click.option(
+    "--group-units",
+    type=click.Choice(("area", "director")),
+    default="area",
+    show_default=True,
+    help="With --expand-units: a header row per area or per director.",
+)
 @_PLOTLYJS
+@_PAPER
 @_FIGURE
 @lang_option
-def gantt(inputs: PlanInputs, day: date, expand_units: bool, plotlyjs: str, output: str, lang: str) -> None:
+def gantt(
+    inputs: PlanInputs,
+    day: date,
+    expand_units: bool,
+    group_units: str,
+    plotlyjs: str,
+    paper: str,
+    output: str,
+    lang: str,
+) -> None:
     """The election-period Gantt chart."""
     from ..views import charts
     from ..views.alternative import gantt_page
 
+    pdf = output.lower().endswith(".pdf")  # a PDF is one sheet: the rows share its height
     plan = inputs.plan(day.year, day=day)
-    fig = charts.gantt(plan, lang=lang, today=day, expand_units=expand_units)
-    charts.write_figure(fig, output, "cycle-gantt", plotlyjs, page=gantt_page(plan, lang, today=day))
+    fig = charts.gantt(
+        plan,
+        lang=lang,
+        today=day,
+        expand_units=expand_units,
+        group_by=group_units,
+        height=charts.PAGE[1] if pdf else None,
+    )
+    charts.write_figure(
+        fig, output, "cycle-gantt", plotlyjs, page=gantt_page(plan, lang, today=day), paper=paper, lang=lang
+    )
 
 
 @click.command()
 @plan_options(period=False)
 @click.option("--year", type=int, default=None, help="The year (default: this year).")
+@click.option(
+    "--rings",
+    default="level",
+    show_default=True,
+    help="A ring per: level, documents, chain (drafted, then in force), statutory (the base model's "
+    "documents: the statutory year), or document ids separated by commas.",
+)
 @today_option
 @_PLOTLYJS
+@_PAPER
 @_FIGURE
 @lang_option
-def wheel(inputs: PlanInputs, year: int | None, day: date, plotlyjs: str, output: str, lang: str) -> None:
+def wheel(
+    inputs: PlanInputs, year: int | None, rings: str, day: date, plotlyjs: str, paper: str, output: str, lang: str
+) -> None:
     """The årshjul: the year's windows and deadlines around twelve months."""
     from ..views import charts
     from ..views.alternative import wheel_page
 
     year = year or day.year
     plan = inputs.plan(year, day=day)
-    fig = charts.wheel(plan, year, lang=lang, today=day)
-    charts.write_figure(fig, output, "cycle-wheel", plotlyjs, page=wheel_page(plan, year, lang, today=day))
+    fig = charts.wheel(plan, year, lang=lang, today=day, rings=rings)
+    charts.write_figure(
+        fig, output, "cycle-wheel", plotlyjs, page=wheel_page(plan, year, lang, today=day), paper=paper, lang=lang
+    )
 
 
 @click.command()

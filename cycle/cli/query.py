@@ -85,17 +85,23 @@ def events(inputs: PlanInputs, fmt: str, output: str | None, lang: str) -> None:
 
 @click.command()
 @plan_options()
-@format_option("text", "csv", "json", "markdown", "html", "xlsx")
+@format_option("text", "csv", "json", "markdown", "html", "xlsx", "pdf")
+@click.option(
+    "--paper", type=click.Choice(("a3", "a4")), default="a3", show_default=True, help="A pdf's sheet (landscape)."
+)
 @output_option()
 @lang_option
-def timeline(inputs: PlanInputs, fmt: str, output: str | None, lang: str) -> None:
+def timeline(inputs: PlanInputs, fmt: str, paper: str, output: str | None, lang: str) -> None:
     """The quarter-by-quarter timeline of the election period."""
     from ..views import timeline as tv
+    from ..views.pdf import timeline_pdf
     from ..views.table import to_json
     from ..views.timeline_xlsx import timeline_xlsx
 
-    if fmt == "xlsx" and not output:
-        raise CycleError("xlsx kræver -o FIL.xlsx", "xlsx needs -o FILE.xlsx", key="output")
+    if output and output.lower().endswith(".pdf") and fmt == "text":
+        fmt = "pdf"  # -o X.pdf says which
+    if fmt in ("xlsx", "pdf") and not output:
+        raise CycleError(f"{fmt} kræver -o FIL.{fmt}", f"{fmt} needs -o FILE.{fmt}", key="output")
     tl = tv.timeline(inputs.plan(), lang)
     render = {
         "text": tv.timeline_text,
@@ -103,6 +109,7 @@ def timeline(inputs: PlanInputs, fmt: str, output: str | None, lang: str) -> Non
         "markdown": tv.timeline_markdown,
         "html": tv.timeline_html,
         "xlsx": timeline_xlsx,
+        "pdf": lambda x, lg: timeline_pdf(x, lg, paper),
         "json": lambda x, _: to_json(x),
     }[fmt]
     emit(render(tl, lang), output)

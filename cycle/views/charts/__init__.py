@@ -1,10 +1,23 @@
 """The charts: the election-period Gantt, the årshjul and writing them to files.
 
-One module per chart; ``output`` writes any of them as HTML, PNG or SVG.
+One module per chart (``gantt``, ``wheel``); ``output`` writes either as HTML, PNG, SVG or PDF.
 """
 
+from .base import PAGE
 from .gantt import gantt, gantt_events
-from .output import figure_html, image_bytes, write_figure
+from .output import figure_html, image_bytes, pdf_bytes, write_figure
+from .rings import RING_MODES
 from .wheel import wheel, wheel_events
 
-__all__ = ["figure_html", "gantt", "gantt_events", "image_bytes", "wheel", "wheel_events", "write_figure"]
+__all__ = [
+    "PAGE",
+    "RING_MODES",
+    "figure_html",
+    "gantt",
+    "gantt_events",
+    "image_bytes",
+    "pdf_bytes",
+    "wheel",
+    "wheel_events",
+    "write_figure",
+]

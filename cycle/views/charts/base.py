@@ -7,20 +7,47 @@ Text that comes from model or units files is escaped before it reaches plotly, s
 from __future__ import annotations
 
 import html
+import textwrap
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from ...i18n import col, t
 from ..style import BLOCK_COLOURS, FONT, MARK_COLOURS, MARK_SYMBOLS
+from ..words import MONTHS as WORD_MONTHS
+from ..words import day_month, format_span
 
-MONTHS = {
-    "da": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-}
-__all__ = ["BLOCK_COLOURS", "FONT", "MONTHS", "e", "hover", "marker"]
+MONTHS = {lang: [m.rstrip(".") for m in names] for lang, names in WORD_MONTHS.items()}  # the wheel's dial
+#: The charts are laid out for landscape A3 at CSS's 96 px per inch (420 × 297 mm); A4 is the
+#: same layout printed at 1/√2, so text keeps its proportions on either paper.
+PAGE = (1587, 1123)
+PAPER_SCALE = {"a3": 1.0, "a4": 0.5**0.5}
+#: Besides its colour, each block has its own edge, and a carried-over one its hatching, so
+#: colour never carries the meaning alone (in print, for colour-blind readers).
+EDGES = {"drafting": "white", "validity": "#38761d", "carried": "#6aa84f"}
+HATCH = {"shape": "/", "fgcolor": "#6aa84f", "solidity": 0.3, "size": 7}
+INK = "#222"  # text
+MUTED = "#666"  # secondary text and leader lines
+__all__ = [
+    "BLOCK_COLOURS",
+    "EDGES",
+    "FONT",
+    "HATCH",
+    "INK",
+    "MONTHS",
+    "MUTED",
+    "PAGE",
+    "PAPER_SCALE",
+    "e",
+    "hover",
+    "marker",
+    "short_date",
+]
+
+short_date = day_month  # "30. sep.": a chart's axis or centre already says the year
 
 
-def marker(kind: str, size: int) -> dict:
+def marker(kind: str, size: float) -> dict:
     """Deadlines and milestones look the same in both charts."""
     return {
         "symbol": MARK_SYMBOLS[kind],
@@ -41,23 +68,29 @@ def hover(df: pd.DataFrame, lang: str) -> list[str]:
         [col("summary", lang), "start", "end", "parties", "source", "unit_name"]
     ].itertuples(index=False):
         title = f"{summary} – {unit_name}" if unit_name else summary
-        when = start.date().isoformat() + ("" if start == end else f" – {end.date().isoformat()}")
+        when = format_span(start.date(), end.date(), lang)
         lines = [f"<b>{e(title)}</b>", when]
         if parties:
             lines.append(f"{t('parties', lang)}: {e(parties)}")
-        lines.append(f"{t('source', lang)}: {e(_wrap(source))}")
+        lines.append(f"{t('source', lang)}: " + "<br>".join(e(s) for s in textwrap.wrap(source, 70)))
         out.append("<br>".join(lines))
     return out
 
 
-def _wrap(text: str, width: int = 70) -> str:
-    words, lines, line = text.split(), [], ""
-    for w in words:
-        if line and len(line) + len(w) > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    return "\n".join([*lines, line]).replace("\n", "<br>")
-
-
+def hatch_legend(name: str, rank: int) -> go.Scatter:
+    """A legend entry showing the hatching of carried-over blocks (it draws nothing). The blocks
+    draw their hatching as lines: a fill pattern on every block makes a PDF of megabytes."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="lines",
+        fill="toself",
+        name=name,
+        fillcolor=BLOCK_COLOURS["carried"],
+        fillpattern=HATCH,
+        line={"color": EDGES["carried"], "width": 1},
+        legendgroup="carried",
+        legendrank=rank,
+        hoverinfo="skip",
+        meta="legend",
+    )

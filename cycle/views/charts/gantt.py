@@ -1,42 +1,38 @@
-"""The election-period Gantt chart, as a plotly figure: a view of the events table."""
+"""The election-period Gantt chart: a view of the events table, readable on paper.
+
+A row per document (and per unit with ``expand_units``, grouped under a header row per area or
+director). Drafting windows and validity periods are bars in the upper part of a row; a
+document of the previous term still in force is a thin hatched band in the lower part, so it
+never covers the drafting of its successor. Deadlines and milestones are marks with their date
+beside them where there is room, otherwise a number and a key under the chart.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from ...i18n import level_word, t
+from ...i18n import col, t
 from ...plan import Plan
 from ..common import FOLD_KEYS, carried_over, fold_units
-from ..style import CARRIED, MARKS, PHASES
-from .base import BLOCK_COLOURS, FONT, e, hover, marker
+from ..style import BLOCK_COLOURS, CARRIED, MARK_COLOURS, MARKS, PHASES
+from .base import EDGES, FONT, INK, MUTED, PAGE, e, hatch_legend, hover, marker, short_date
+from .gantt_rows import Row, rows
+from .labels import beside, text_width
 from .progress import add_status_traces
 
-
-def _levels(plan: Plan, lang: str) -> dict[str, str]:
-    return {lv: level_word(lv, lang) for lv in plan.model.levels}
-
-
-def _rows(plan: Plan, lang: str, expand_units: bool) -> list[tuple[str, str, str]]:
-    """(row key, label, level) top to bottom: a header row per level, then its documents in
-    chain order; with ``expand_units`` a row per unit under a per-unit document."""
-    levels = _levels(plan, lang)
-    rows: list[tuple[str, str, str]] = []
-    for level in plan.model.levels:
-        docs = [d for d in plan.model.chain if d.level == level]
-        if not docs:
-            continue
-        rows.append((f"level:{level}", f"<b>{e(levels[level])}</b>", level))
-        for d in docs:
-            rows.append((d.id, e(d.title_en if lang == "en" else d.title), level))
-            if expand_units and d.per_unit and plan.units is not None:
-                rows += [
-                    (f"{d.id}/{u}", f"   {e(n)}", level)
-                    for u, n in zip(plan.units["id"], plan.units["name"], strict=True)
-                ]
-    return rows
+W = PAGE[0]
+ROW_PX = 26  # a row on screen; on a page the rows share its height
+TOP, BOTTOM, RIGHT = 112, 64, 24  # title and axis; legend; the last diamond's half
+#: Where a kind sits in its row (offset, width) in row units, y growing downwards: drafting and
+#: validity above, the carried-over band below, apart.
+BANDS = {"drafting": (-0.40, 0.52), "validity": (-0.40, 0.52), CARRIED: (0.18, 0.2)}
+MARK_Y = -0.14  # the middle of the drafting band
+HATCH_DAYS, HATCH_SLANT = 12, 7  # a stroke every 12 days, leaning 7 days
+NAMES = {"drafting": "drafting", "validity": "validity", CARRIED: "carried_over"}
 
 
 def _row_key(events: pd.DataFrame, expand_units: bool) -> pd.Series:
@@ -46,105 +42,245 @@ def _row_key(events: pd.DataFrame, expand_units: bool) -> pd.Series:
 
 
 def gantt_events(plan: Plan, expand_units: bool = False) -> pd.DataFrame:
-    """The events the Gantt chart draws: per-unit events fold into their document's row, or
-    with ``expand_units`` keep one row per unit."""
+    """The events the Gantt chart draws, with their ``row``: per-unit events fold into their
+    document's row; with ``expand_units`` each unit's also have a row of their own."""
     ev = plan.events[plan.events["kind"].isin(PHASES + MARKS)]
-    ev = ev.drop_duplicates([*FOLD_KEYS, "unit"]) if expand_units else fold_units(ev)
-    return ev.assign(row=_row_key(ev, expand_units))
+    folded = fold_units(ev).assign(row=lambda d: d["document"])
+    if not expand_units:
+        return folded
+    per_unit = ev[ev["unit"] != ""].drop_duplicates([*FOLD_KEYS, "unit"])
+    return pd.concat([folded, per_unit.assign(row=_row_key(per_unit, True))], ignore_index=True)
 
 
-def gantt(plan: Plan, *, lang: str = "da", today: date | None = None, expand_units: bool = False) -> go.Figure:
-    """The election-period Gantt chart: drafting and validity as bars, deadlines and milestones
-    as markers, quarters on the x axis (calendar and År/Q), a line for today."""
-    rows = _rows(plan, lang, expand_units)
-    labels = {key: label for key, label, _ in rows}
+def gantt(
+    plan: Plan,
+    *,
+    lang: str = "da",
+    today: date | None = None,
+    expand_units: bool = False,
+    group_by: str = "area",
+    height: int | None = None,
+) -> go.Figure:
+    """The election-period Gantt chart, ``W`` px wide; ``height`` fits it to a page."""
+    table = rows(plan, lang, expand_units, group_by)
+    index = {r.key: i for i, r in enumerate(table)}
     ev = gantt_events(plan, expand_units)
-    ev = ev[ev["row"].isin(labels)]
-    term = plan.term
+    ev = ev[ev["row"].isin(index)].assign(y=lambda d: d["row"].map(index))
+    row_px = (height - TOP - BOTTOM) / len(table) if height else ROW_PX
+    size = max(7.0, min(12.0, round(row_px * 0.55, 1)))
+    left = max(text_width(_plain(r.label), size, bold=r.kind != "doc") for r in table) + 16
+    frame = _Frame(plan.term.start, plan.term.end + timedelta(days=1), W - left - RIGHT)
     fig = go.Figure()
-    carried = carried_over(ev, term.label)
-    bars = {
-        "drafting": ev[ev["kind"] == "drafting"],
-        "validity": ev[(ev["kind"] == "validity") & ~carried],
-        CARRIED: ev[carried],
-    }
-    names = {"drafting": t("drafting", lang), "validity": t("validity", lang), CARRIED: t("carried_over", lang)}
+    carried = carried_over(ev, plan.term.label)
+    bars = {CARRIED: ev[carried], "validity": ev[(ev["kind"] == "validity") & ~carried]}
+    bars["drafting"] = ev[ev["kind"] == "drafting"]  # drawn last: nothing covers it
     for kind, df in bars.items():
-        end = df["end"] + pd.Timedelta(days=1)  # bars cover their last day
-        fig.add_trace(
-            go.Bar(
-                name=names[kind],
-                orientation="h",
-                y=df["row"].map(labels),
-                base=df["start"].dt.strftime("%Y-%m-%d"),
-                x=(end - df["start"]).dt.total_seconds() * 1000,
-                marker={"color": BLOCK_COLOURS[kind], "line": {"width": 1.5, "color": "white"}},  # blocks stay apart
-                customdata=hover(df, lang),
-                hovertemplate="%{customdata}<extra></extra>",
-                legendgroup=kind,
-                showlegend=True,
-                meta=kind,
-            )
+        _bars(fig, kind, df, lang)
+    at = {r.key: i + MARK_Y for i, r in enumerate(table)}
+
+    def apart(deadlines: pd.DataFrame) -> pd.DataFrame:  # met and overdue deadlines, with a status file
+        return add_status_traces(fig, plan, deadlines, at, lang, expand_units)
+
+    key = _marks(fig, ev, table, frame, (min(size, 10.5), max(6.0, min(11.0, row_px * 0.7))), lang, apart)
+    _layout(fig, plan, table, row_px, size, left, lang, key)
+    _today(fig, today, plan.term.start, plan.term.end, lang)
+    return fig
+
+
+class _Frame:
+    """The x axis in px: where a day is, for deciding where a label fits."""
+
+    def __init__(self, first: date, end: date, width: float) -> None:
+        self.first, self.end, self.width = first, end, width
+        self.per_day = width / (end - first).days
+
+    def x(self, day: pd.Timestamp) -> float:
+        return ((day.date() - self.first).days + 0.5) * self.per_day
+
+
+def _plain(label: str) -> str:
+    for tag in ("<b>", "</b>", "<i>", "</i>"):
+        label = label.replace(tag, "")
+    return label
+
+
+def _bars(fig: go.Figure, kind: str, df: pd.DataFrame, lang: str) -> None:
+    offset, width = BANDS[kind]
+    end = df["end"] + pd.Timedelta(days=1)  # bars cover their last day
+    carried = kind == CARRIED
+    fig.add_trace(
+        go.Bar(
+            name=t(NAMES[kind], lang),
+            orientation="h",
+            y=df["y"].tolist(),
+            base=df["start"].dt.strftime("%Y-%m-%d").tolist(),
+            x=((end - df["start"]).dt.total_seconds() * 1000).tolist(),
+            offset=offset,
+            width=width,
+            marker={"color": BLOCK_COLOURS[kind], "line": {"width": 1 if carried else 1.5, "color": EDGES[kind]}},
+            customdata=hover(df, lang),
+            hovertemplate="%{customdata}<extra></extra>",
+            legendgroup=kind,
+            legendrank={"drafting": 1, "validity": 2, CARRIED: 3}[kind],
+            showlegend=not carried,
+            meta=kind,
         )
+    )
+    if carried:
+        fig.add_trace(_hatching(df, offset, width))
+        fig.add_trace(hatch_legend(t(NAMES[kind], lang), 3))
+
+
+def _hatching(df: pd.DataFrame, offset: float, width: float) -> go.Scatter:
+    """Slanted strokes across each carried-over band, every ``HATCH_DAYS``."""
+    xs: list[str | None] = []
+    ys: list[float | None] = []
+    for y, start, end in df[["y", "start", "end"]].itertuples(index=False):
+        day = start
+        while day + pd.Timedelta(days=HATCH_SLANT) <= end + pd.Timedelta(days=1):
+            xs += [day.strftime("%Y-%m-%d"), (day + pd.Timedelta(days=HATCH_SLANT)).strftime("%Y-%m-%d"), None]
+            ys += [y + offset + width, y + offset, None]
+            day += pd.Timedelta(days=HATCH_DAYS)
+    return go.Scatter(
+        x=xs, y=ys, mode="lines", line={"color": EDGES[CARRIED], "width": 1}, hoverinfo="skip", showlegend=False,
+        legendgroup=CARRIED, meta="hatching",
+    )  # fmt: skip
+
+
+def _marks(
+    fig: go.Figure,
+    ev: pd.DataFrame,
+    table: list[Row],
+    frame: _Frame,
+    sizes: tuple[float, float],
+    lang: str,
+    apart: Callable[[pd.DataFrame], pd.DataFrame],
+) -> list[str]:
+    """Deadlines and milestones as marks (``apart`` draws those with a status and returns the
+    rest); each document row's marks get their date beside them, or a number and a line in the
+    key (returned) when there is no room."""
+    size, mark_size = sizes
+    marks = ev[ev["kind"].isin(MARKS)].sort_values(["y", "start"], kind="stable")
     for kind in MARKS:
-        df = ev[ev["kind"] == kind]
-        if kind == "deadline":  # met and overdue deadlines apart, when there is a status file
-            df = add_status_traces(fig, plan, df, labels, lang, expand_units)
+        df = marks[marks["kind"] == kind]
+        if kind == "deadline":
+            df = apart(df)
         fig.add_trace(
             go.Scatter(
                 name=t(kind, lang),
                 mode="markers",
-                y=df["row"].map(labels),
-                x=df["start"].dt.strftime("%Y-%m-%d"),
-                marker=marker(kind, 11),
+                y=(df["y"] + MARK_Y).tolist(),
+                x=df["start"].dt.strftime("%Y-%m-%d").tolist(),
+                marker=marker(kind, mark_size),
+                cliponaxis=False,  # a diamond on the term's last days shows whole
                 customdata=hover(df, lang),
                 hovertemplate="%{customdata}<extra></extra>",
+                legendrank={"deadline": 4, "milestone": 5}[kind],
                 meta=kind,
             )
         )
-    ticks = term.quarters
+    key: list[str] = []
+    labelled = {i for i, r in enumerate(table) if r.kind == "doc"}
+    for y, row in marks[marks["y"].isin(labelled)].groupby("y", sort=True):
+        texts = [short_date(d.date(), lang) for d in row["start"]]
+        xs = [frame.x(d) for d in row["start"]]
+        places = beside(xs, [text_width(s, size) for s in texts], left=0, right=frame.width, pad=7)
+        for (_, mark), text, place in zip(row.iterrows(), texts, places, strict=True):
+            if place == "key":
+                key.append(f"{len(key) + 1}: {text} {mark['start'].year} {e(mark[col('summary', lang)])}")
+                text, place = str(len(key)), "above"
+            fig.add_annotation(
+                x=mark["start"].strftime("%Y-%m-%d"),
+                y=y + MARK_Y,
+                text=text,
+                showarrow=False,
+                xanchor={"right": "left", "left": "right", "above": "center"}[place],
+                yanchor="bottom" if place == "above" else "middle",
+                xshift={"right": 7, "left": -7, "above": 0}[place],
+                yshift=6 if place == "above" else 0,
+                font={"size": size, "color": MARK_COLOURS[mark["kind"]] if place == "above" else INK},
+                name="mark-label",
+            )
+    return key
+
+
+def _layout(
+    fig: go.Figure, plan: Plan, table: list[Row], row_px: float, size: float, left: float, lang: str, key: list[str]
+) -> None:
+    term, n = plan.term, len(table)
+    model = plan.model.name_en if lang == "en" else plan.model.name
+    bottom = BOTTOM + 16 * len(key)
     fig.update_layout(
         barmode="overlay",
-        bargap=0.35,
         font=FONT,
+        width=W,
+        height=round(TOP + bottom + row_px * n),
+        autosize=False,
         plot_bgcolor="white",
         paper_bgcolor="white",
-        height=170 + 26 * len(rows),
-        margin={"l": 10, "r": 20, "t": 90, "b": 70},
+        margin={"l": left, "r": RIGHT, "t": TOP, "b": bottom},
         title={
-            "text": e(
-                t("gantt_title", lang, model=plan.model.name_en if lang == "en" else plan.model.name, period=term.label)
-            ),
+            "text": e(t("gantt_title", lang, model=model, period=term.label)),
             "x": 0.01,
+            "y": 0.99,
+            "yanchor": "top",
+            "font": {"size": 20},
         },
-        legend={"orientation": "h", "y": -0.01, "yanchor": "top", "x": 0.5, "xanchor": "center"},
+        legend={"orientation": "h", "y": 0, "yref": "container", "yanchor": "bottom", "x": 0.5, "xanchor": "center"},
         xaxis={
             "type": "date",
             "range": [term.start.isoformat(), (term.end + timedelta(days=1)).isoformat()],
-            "tickvals": [q.first_day.isoformat() for q in ticks],
-            "ticktext": [f"{q}<br>{t('year', lang)} {i // 4 + 1} Q{q.q}" for i, q in enumerate(ticks)],
+            "tickvals": [q.first_day.isoformat() for q in term.quarters],
+            "ticktext": [f"{q}<br>{t('year', lang)} {i // 4 + 1} Q{q.q}" for i, q in enumerate(term.quarters)],
             "tickangle": 0,
-            "gridcolor": "#eee",
+            "tickfont": {"size": 11},
+            "gridcolor": "#e4e4e4",
             "side": "top",
-            "fixedrange": False,
         },
         yaxis={
-            "categoryorder": "array",
-            "categoryarray": [label for _, label, _ in reversed(rows)],
-            "range": [-0.5, len(rows) - 0.5],
-            "automargin": True,
-            "gridcolor": "#f3f3f3",
-            "tickfont": {"size": 12},
+            "range": [n - 0.5, -0.5],
+            "tickvals": list(range(n)),
+            "ticktext": [r.label for r in table],
+            "tickfont": {"size": size, "color": INK},
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
         },
     )
-    fig.update_yaxes(type="category")
+    for i, r in enumerate(table):  # header rows shaded; thin lines between rows
+        if r.kind in ("level", "group"):
+            fill = "#e3e9f0" if r.kind == "level" else "#f1f4f7"
+            fig.add_shape(
+                type="rect",
+                xref="paper",
+                x0=0,
+                x1=1,
+                y0=i - 0.5,
+                y1=i + 0.5,
+                fillcolor=fill,
+                line={"width": 0},
+                layer="below",
+            )
     for year in range(term.first_year + 1, term.last_year + 1):  # year separators
-        fig.add_vline(x=date(year, 1, 1).isoformat(), line={"color": "#888", "width": 1})
-    _today_line(fig, today, term.start, term.end, lang)
-    return fig
+        fig.add_vline(x=date(year, 1, 1).isoformat(), line={"color": MUTED, "width": 1})
+    if key:
+        fig.add_annotation(
+            text="<br>".join(key),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            yanchor="top",
+            yshift=-8,
+            xanchor="left",
+            align="left",
+            showarrow=False,
+            font={"size": 10, "color": INK},
+            name="key",
+        )
 
 
-def _today_line(fig: go.Figure, today: date | None, first: date, last: date, lang: str) -> None:
+def _today(fig: go.Figure, today: date | None, first: date, last: date, lang: str) -> None:
     if today and first <= today <= last:
         fig.add_shape(
             type="line",
@@ -160,9 +296,12 @@ def _today_line(fig: go.Figure, today: date | None, first: date, last: date, lan
         fig.add_annotation(
             x=today.isoformat(),
             yref="paper",
-            y=0,
-            yanchor="top",
+            y=1,
+            yanchor="bottom",
+            yshift=34,
             showarrow=False,
-            text=f"{t('today', lang)} {today.isoformat()}",
-            font={"color": "#c00000"},
+            text=f"{t('today', lang)} {short_date(today, lang)} {today.year}",
+            font={"color": "#c00000", "size": 11},
+            bgcolor="white",
+            name="today",
         )

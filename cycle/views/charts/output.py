@@ -1,7 +1,11 @@
-"""Writing a chart: self-contained HTML, or PNG/SVG through kaleido and the system's Chromium."""
+"""Writing a chart: self-contained HTML; PNG, SVG or a one-page PDF through kaleido and the
+system's Chromium. SVG and PDF bytes are the same for the same input: plotly's random figure id
+is replaced by a fixed one, and the PDF's dates follow ``SOURCE_DATE_EPOCH``."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +13,9 @@ import plotly.graph_objects as go
 
 from ...errors import CycleError
 from ...io import write_atomic
+from .. import pdf
+
+_FIGURE_ID = re.compile(r'id="defs-([0-9a-f]{6})"')
 
 
 def figure_html(fig: go.Figure, div_id: str, *, full_html: bool = True, plotlyjs: str | bool = True) -> str:
@@ -19,11 +26,19 @@ def figure_html(fig: go.Figure, div_id: str, *, full_html: bool = True, plotlyjs
 
 
 def write_figure(
-    fig: go.Figure, path: str | Path, div_id: str, plotlyjs: str = "inline", *, page: Callable[[str], str] | None = None
+    fig: go.Figure,
+    path: str | Path,
+    div_id: str,
+    plotlyjs: str = "inline",
+    *,
+    page: Callable[[str], str] | None = None,
+    paper: str = "a3",
+    lang: str = "da",
 ) -> Path:
-    """HTML (self-contained by default), PNG or SVG by the file's suffix. ``page`` makes the
-    HTML page around the chart's ``<div>`` (:func:`cycle.views.alternative.gantt_page`: language,
-    title, text alternative); without it, plotly's own page."""
+    """HTML (self-contained by default), PNG, SVG or PDF (one landscape sheet of ``paper``) by
+    the file's suffix. ``page`` makes the HTML page around the chart's ``<div>``
+    (:func:`cycle.views.alternative.gantt_page`: language, title, text alternative); without it,
+    plotly's own page."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
@@ -31,12 +46,21 @@ def write_figure(
         return write_atomic(path, page(div) if page else div)
     if suffix in (".png", ".svg"):
         return write_atomic(path, image_bytes(fig, suffix[1:]))
+    if suffix == ".pdf":
+        return write_atomic(path, pdf_bytes(fig, paper, lang))
     raise CycleError(
-        f"ukendt filtype '{suffix}' (.html, .png eller .svg)",
-        f"unknown file type '{suffix}' (.html, .png or .svg)",
+        f"ukendt filtype '{suffix}' (.html, .png, .svg eller .pdf)",
+        f"unknown file type '{suffix}' (.html, .png, .svg or .pdf)",
         file=path,
         key="output",
     )
+
+
+def pdf_bytes(fig: go.Figure, paper: str = "a3", lang: str = "da") -> bytes:
+    """The chart on one landscape sheet: its SVG scaled to the paper, printed by Chromium."""
+    svg = image_bytes(fig, "svg").decode("utf-8")
+    title = re.sub(r"<[^>]+>", "", str(fig.layout.title.text or ""))
+    return pdf.html_to_pdf(pdf.svg_page(svg, html.unescape(title), paper, lang))
 
 
 def image_bytes(fig: go.Figure, fmt: str) -> bytes:
@@ -45,15 +69,34 @@ def image_bytes(fig: go.Figure, fmt: str) -> bytes:
         import kaleido  # noqa: F401
     except ImportError:
         raise CycleError(
-            "PNG/SVG kræver kaleido og Chromium: pip install 'cycle[images]' og apt-get install chromium",
-            "PNG/SVG needs kaleido and Chromium: pip install 'cycle[images]' and apt-get install chromium",
+            "PNG/SVG/PDF kræver kaleido og Chromium: pip install 'cycle[images]' og apt-get install chromium",
+            "PNG/SVG/PDF needs kaleido and Chromium: pip install 'cycle[images]' and apt-get install chromium",
             key="output",
         ) from None
+    fig = go.Figure(fig)  # a copy: traces get fixed ids instead of plotly's random ones
+    for i, trace in enumerate(fig.data):
+        trace.uid = trace.uid or f"trace{i}"
     try:
-        return fig.to_image(format=fmt, width=1400, scale=1)
+        image = fig.to_image(format=fmt, width=fig.layout.width or 1400, height=fig.layout.height, scale=1)
     except Exception as e:  # kaleido reports a missing browser in several ways
         raise CycleError(
             f"PNG/SVG kunne ikke laves ({type(e).__name__}): installer Chromium (apt-get install chromium)",
             f"PNG/SVG could not be made ({type(e).__name__}): install Chromium (apt-get install chromium)",
             key="output",
         ) from None
+    return fixed_ids(image) if fmt == "svg" else image
+
+
+def fixed_ids(svg: bytes) -> bytes:
+    """Plotly names an SVG's clip paths and fill patterns after random ids: numbered in order
+    of appearance instead, under a fixed figure id."""
+    m = _FIGURE_ID.search(svg[:5000].decode("utf-8", "replace"))
+    if not m:
+        return svg
+    svg = re.sub(rb"(clip|defs-|legend|topdefs-|p)" + m.group(1).encode(), rb"\1cycle0", svg)
+    numbers: dict[bytes, bytes] = {}
+
+    def number(p: re.Match[bytes]) -> bytes:
+        return p.group(1) + numbers.setdefault(p.group(2), b"%06d" % len(numbers))
+
+    return re.sub(rb"(pcycle0-(?:legend-)?)([0-9a-f]{6})\b", number, svg)

@@ -43,6 +43,7 @@ def add_status_traces(fig: go.Figure, plan, deadlines: pd.DataFrame, labels: dic
                 y=df["row"].map(labels),
                 x=df["start"].dt.strftime("%Y-%m-%d"),
                 marker=status_marker(name, SIZE),
+                cliponaxis=False,  # a diamond on the term's last days shows whole
                 customdata=[f"{h}<br>{word}" for h in hover(df, lang)],
                 hovertemplate="%{customdata}<extra></extra>",
                 meta=f"deadline-{name}",

@@ -1,44 +1,61 @@
-"""The årshjul (annual wheel), as a plotly figure: a view of the events table."""
+"""The årshjul (annual wheel): a view of the events table, readable on paper.
+
+Twelve month sectors around a centre with the year and the model's name; a ring per level or per
+document (``rings``), outermost first; each drafting window or validity period a ring segment
+with its document's name along it; each deadline and milestone a mark with a label beside the
+wheel, joined by a leader line, the labels spread so that none overlaps another.
+"""
 
 from __future__ import annotations
 
-import calendar
+import math
 from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from ...errors import CycleError
-from ...i18n import t
+from ...i18n import col, t
 from ...plan import Plan
 from ..common import carried_over, fold_units
-from ..style import CARRIED, MARKS, PHASES
-from .base import BLOCK_COLOURS, FONT, MONTHS, e, hover, marker
+from ..style import BLOCK_COLOURS, CARRIED, MARK_COLOURS, MARK_GLYPH, MARKS, PHASES
+from .base import EDGES, FONT, INK, MUTED, PAGE, e, hatch_legend, hover, marker, short_date
+from .dial import CX, CY, R_MONTH, centre, curved_text, face, fits_along, sector, sector_path, today_line, xy
+from .labels import LINE, spread, text_width, wrap
+from .rings import Lane, Ring, assign_radii, marks_lane, pack, select_rings
 
-
-def _angle(day: pd.Series | date, year: int) -> pd.Series | float:
-    """Degrees clockwise from the top (1 January) for a day of ``year``."""
-    days = 366 if calendar.isleap(year) else 365
-    if isinstance(day, pd.Series):
-        return (day - pd.Timestamp(year, 1, 1)).dt.days * 360.0 / days
-    return (day - date(year, 1, 1)).days * 360.0 / days
+W, H = PAGE
+R_INNER = R_MONTH + 8  # the innermost ring starts here
+R_MAX = 460  # and the outermost ends here at most
+LEADER_OUT = 12  # a leader line bends this far outside the rim
+COLUMN_GAP = 44  # from the rim to the labels beside the wheel
+LABEL_FONT = 11
+LABEL_TOP, LABEL_BOTTOM = H - 58, 58  # below the title, above the legend
+NAMES = {"drafting": "drafting", "validity": "validity", CARRIED: "carried_over"}
+RANKS = {"drafting": 1, "validity": 2, CARRIED: 3, "deadline": 4, "milestone": 5, "today": 6}
+GLYPHS = {"deadline": MARK_GLYPH, "milestone": "★"}
 
 
 def wheel_events(plan: Plan, year: int) -> pd.DataFrame:
-    """The year's events on the wheel: windows clipped to the year, one per document and date."""
+    """The year's events on the wheel: windows clipped to the year, one per document and date
+    (per-unit events fold), with their angles ``a0``..``a1`` and whether ``carried`` over."""
     first, last = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
-    ev = plan.events[
-        plan.events["kind"].isin(PHASES + MARKS) & (plan.events["start"] <= last) & (plan.events["end"] >= first)
-    ]
-    ev = fold_units(ev)
-    ev["from"] = ev["start"].clip(lower=first)
+    ev = plan.events
+    ev = fold_units(ev[ev["kind"].isin(PHASES + MARKS) & (ev["start"] <= last) & (ev["end"] >= first)])
+    ev = ev.assign(carried=carried_over(ev, plan.term.label), **{"from": ev["start"].clip(lower=first)})
     ev["to"] = ev["end"].clip(upper=last)
-    return ev
+    days = (last - first).days + 1
+    ev["a0"] = (ev["from"] - first).dt.days * 360.0 / days
+    ev["a1"] = ((ev["to"] - first).dt.days + 1) * 360.0 / days
+    return ev.reset_index(drop=True)
 
 
-def wheel(plan: Plan, year: int | None = None, *, lang: str = "da", today: date | None = None) -> go.Figure:
-    """The årshjul: twelve months around, a ring per document (grouped by level, the political
-    ones outermost), the year's windows as arcs and its deadlines and milestones as marks."""
+def wheel(
+    plan: Plan, year: int | None = None, *, lang: str = "da", today: date | None = None, rings: str = "level"
+) -> go.Figure:
+    """The årshjul of ``year``; ``rings`` is ``level`` (a ring per level), ``documents``,
+    ``chain`` (the documents drafted and then in force), ``statutory`` (the base model's
+    documents, the statutory year) or document ids separated by commas."""
     year = year or (today or date.today()).year
     if not plan.term.first_year <= year <= plan.term.last_year:
         raise CycleError(
@@ -47,105 +64,246 @@ def wheel(plan: Plan, year: int | None = None, *, lang: str = "da", today: date 
             key="year",
         )
     ev = wheel_events(plan, year)
-    docs = [d for d in plan.model.chain if d.id in set(ev["document"])]
-    hole = 3
-    ring = {d.id: hole + len(docs) - 1 - i for i, d in enumerate(docs)}  # first in chain outermost
-    title = {d.id: e(d.title_en if lang == "en" else d.title) for d in docs}
+    chosen = select_rings(plan.model, rings, lang)
+    ev = ev[ev["document"].isin({d for r in chosen for d in r.docs})]
+    packed = [pack(r, ev, header=rings == "level") for r in chosen]
+    packed = [r for r in packed if any(lane.kind != "header" for lane in r.lanes)]
+    rim = assign_radii(packed, R_INNER, R_MAX, max_lane=34, ring_gap=5) if packed else R_INNER
+    points = _mark_points(packed, ev)
     fig = go.Figure()
-    # Each ring: drafting on its outer half, validity on its inner half, so both show.
-    carried = carried_over(ev, plan.term.label)
-    arcs = {
-        "drafting": (ev[ev["kind"] == "drafting"], 0.5),
-        "validity": (ev[(ev["kind"] == "validity") & ~carried], 0.1),
-        CARRIED: (ev[carried], 0.1),
-    }
-    names = {"drafting": t("drafting", lang), "validity": t("validity", lang), CARRIED: t("carried_over", lang)}
-    for kind, (df, offset) in arcs.items():
-        a0, a1 = _angle(df["from"], year), _angle(df["to"] + pd.Timedelta(days=1), year)
-        fig.add_trace(
-            go.Barpolar(
-                name=names[kind],
-                r=[0.4] * len(df),
-                base=df["document"].map(ring).to_numpy() + offset,
-                theta=(a0 + a1) / 2,
-                width=a1 - a0,
-                marker={"color": BLOCK_COLOURS[kind], "line": {"width": 1, "color": "white"}},
-                customdata=hover(df, lang),
-                hovertemplate="%{customdata}<extra></extra>",
-                meta=kind,
-            )
-        )
-    for kind in MARKS:
-        df = ev[ev["kind"] == kind]
-        fig.add_trace(
-            go.Scatterpolar(
-                name=t(kind, lang),
-                mode="markers",
-                r=df["document"].map(ring).to_numpy() + 0.5,
-                theta=_angle(df["start"], year),
-                meta=kind,
-                marker=marker(kind, 10),
-                customdata=hover(df, lang),
-                hovertemplate="%{customdata}<extra></extra>",
-            )
-        )
+    face(fig, year, rim, lang)
+    _rings(fig, packed, ev, lang, [(p[4], p[3]) for p in points])
+    _marks(fig, points, ev, rim, lang)
+    model_name = plan.model.name_en if lang == "en" else plan.model.name
+    centre(fig, year, model_name, today, lang)
+    today_line(fig, today, year, rim, lang)
+    _layout(fig, t("wheel_title", lang, model=model_name, year=year))
+    return fig
+
+
+def _rings(fig: go.Figure, rings: list[Ring], ev: pd.DataFrame, lang: str, marks: list[tuple[float, float]]) -> None:
+    """Each ring: its name (a header lane, or along a ring without arcs), then its arcs. Text
+    goes where no leader line crosses: ``marks`` are the marks' (radius, angle)."""
+    shown: set[str] = set()
+    for ring in rings:
+        head = ring.lanes[0]
+        if head.kind == "header":
+            fig.add_shape(
+                type="path", path=sector_path(head.r0, head.r1, 0, 360), fillcolor="#e3e9f0", line={"width": 0},
+                layer="below",
+            )  # fmt: skip
+        if head.kind == "header" or all(lane.kind == "marks" for lane in ring.lanes):
+            r, size = (head.r0 + head.r1) / 2, _size(head)
+            half = math.degrees(text_width(ring.name, size, bold=True) / 2 / r) + 2
+            theta = free_angle(_crossing(marks, head), half, prefer=0)
+            curved_text(fig, e(ring.name), r, theta, size, color=INK, weight="bold")
+        for lane in ring.lanes:
+            if lane.kind == "marks":  # a track for the marks to sit on
+                r = (lane.r0 + lane.r1) / 2
+                fig.add_shape(
+                    type="circle", x0=CX - r, y0=CY - r, x1=CX + r, y1=CY + r, line={"color": "#b8c2cc", "width": 1},
+                    layer="below",
+                )  # fmt: skip
+            for i in lane.arcs:
+                _arc(fig, ev.loc[i], lane, lang, shown, _crossing(marks, lane))
+
+
+def _crossing(marks: list[tuple[float, float]], lane: Lane) -> list[float]:
+    """The angles where a mark or its leader line (running outwards) passes through ``lane``."""
+    return [theta for r, theta in marks if r <= lane.r1 + 0.5]
+
+
+def free_angle(taken: list[float], half: float, *, prefer: float, low: float = 0.0, high: float = 360.0) -> float:
+    """The angle nearest ``prefer`` between ``low + half`` and ``high - half`` whose ``half``-wide
+    neighbourhood holds none of ``taken``; ``prefer`` if there is none.
+
+    >>> free_angle([0.0, 10.0], 6, prefer=0)  # 6° from 10 is 4° from 0
+    354.0
+    >>> free_angle([180.0], 30, prefer=180, low=100, high=300)  # 150 and 210 tie: the earlier
+    150.0
+    """
+
+    def room(a: float) -> float:
+        return min((abs((a - b + 180) % 360 - 180) for b in taken), default=360.0)
+
+    lo, hi = math.ceil(low + half), math.floor(high - half)
+    candidates = sorted(range(lo, hi + 1), key=lambda a: (abs((a - prefer + 180) % 360 - 180), a))
+    return float(next((a for a in candidates if room(a) >= half), prefer))
+
+
+def _size(lane: Lane) -> float:
+    """Text size for a lane: as large as its depth allows, 8 to 12 px."""
+    return max(8.0, min(12.0, round((lane.r1 - lane.r0) / LINE / 1.15, 1)))
+
+
+def _arc(fig: go.Figure, row: pd.Series, lane: Lane, lang: str, shown: set[str], taken: list[float]) -> None:
+    """A window as a ring segment, edged by its kind (and hatched if carried over)."""
+    kind = CARRIED if row["carried"] else row["kind"]
+    r0, r1 = lane.r0 + 1, lane.r1 - 1
+    xs, ys = sector(r0, r1, row["a0"], row["a1"])
     fig.add_trace(
-        go.Scatterpolar(  # ring labels at the top, just right of 1 January
-            mode="text",
-            r=[ring[d.id] + 0.5 for d in docs],
-            theta=[1.5] * len(docs),
-            text=[title[d.id] for d in docs],
-            textposition="middle right",
-            textfont={"size": 10, "color": "#333"},
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            fill="toself",
+            fillcolor=BLOCK_COLOURS[kind],
+            line={"color": EDGES[kind], "width": 1.2},
+            hoveron="fills",
+            hoverinfo="text",
+            text=hover(row.to_frame().T, lang)[0],
+            name=t(NAMES[kind], lang),
+            legendgroup=kind,
+            legendrank=RANKS[kind],
+            showlegend=kind not in shown and kind != CARRIED,
+            meta=kind,
+        )
+    )
+    if kind == CARRIED:
+        fig.add_trace(_hatching(r0, r1, row["a0"], row["a1"]))
+        if kind not in shown:
+            fig.add_trace(hatch_legend(t(NAMES[kind], lang), RANKS[kind]))
+    shown.add(kind)
+    title = str(row[col("title", lang)])
+    label = f"{title} ({row['period']})" if kind == CARRIED else title
+    _arc_label(fig, label, (row["a0"], row["a1"]), (r0, r1), lane, taken, BLOCK_COLOURS[kind])
+
+
+def _hatching(r0: float, r1: float, a0: float, a1: float) -> go.Scatter:
+    """Slanted strokes across a ring segment, about every 12 px along its middle."""
+    r = (r0 + r1) / 2
+    step, slant = math.degrees(12 / r), math.degrees((r1 - r0) / r)
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    a = a0 + step / 2
+    while a + slant <= a1:
+        (x0, y0), (x1, y1) = xy(r0, a), xy(r1, a + slant)
+        xs += [round(x0, 2), round(x1, 2), None]
+        ys += [round(y0, 2), round(y1, 2), None]
+        a += step
+    return go.Scatter(
+        x=xs, y=ys, mode="lines", line={"color": EDGES[CARRIED], "width": 0.8}, hoverinfo="skip", showlegend=False,
+        meta="hatching",
+    )  # fmt: skip
+
+
+def _arc_label(
+    fig: go.Figure, title: str, span: tuple[float, float], radii: tuple[float, float], lane: Lane, taken: list[float],
+    bg: str,
+) -> None:  # fmt: skip
+    """The name along the segment, where no leader line crosses it: smaller, then shortened
+    with …, until it fits."""
+    (a0, a1), (r0, r1) = span, radii
+    r, depth, size = (r0 + r1) / 2, r1 - r0, _size(lane)
+    whole = a1 - a0 >= 359
+    sizes = [z for z in (size, size - 1, size - 2) if z >= 8] or [8.0]
+    size = next((z for z in sizes if fits_along(title, r, a1 - a0, depth, z)), sizes[-1])
+    for n in range(len(title), 3, -1):
+        text = title if n == len(title) else title[:n].rstrip() + "…"
+        if fits_along(text, r, a1 - a0, depth, size):
+            half = math.degrees(text_width(text, size) / 2 / r) + 1
+            # a whole year is named at the bottom, where text reads level
+            mid = (
+                free_angle(taken, half, prefer=180.0)
+                if whole
+                else free_angle(taken, half, prefer=(a0 + a1) / 2, low=a0, high=a1)
+            )
+            curved_text(fig, e(text), r, mid, size, color=INK, bgcolor=bg)
+            return
+
+
+def _mark_points(rings: list[Ring], ev: pd.DataFrame) -> list[tuple]:
+    """Each deadline and milestone: (row label, row, (x, y), angle, radius), by date."""
+    where = {doc: marks_lane(ring) for ring in rings for doc in ring.docs}
+    marks = ev[ev["kind"].isin(MARKS)].sort_values(["start", "document"], kind="stable")
+    points = []
+    for i, row in marks.iterrows():
+        lane = where[row["document"]]
+        theta, r = (row["a0"] + row["a1"]) / 2, (lane.r0 + lane.r1) / 2  # the middle of the day and lane
+        points.append((i, row, xy(r, theta), theta, r))
+    return points
+
+
+def _marks(fig: go.Figure, points: list[tuple], ev: pd.DataFrame, rim: float, lang: str) -> None:
+    """The deadlines and milestones as marks on their ring, each labelled beside the wheel."""
+    for kind in MARKS:
+        mine = [p for p in points if p[1]["kind"] == kind]
+        fig.add_trace(
+            go.Scatter(
+                x=[round(p[2][0], 2) for p in mine],
+                y=[round(p[2][1], 2) for p in mine],
+                mode="markers",
+                marker=marker(kind, 12),
+                name=t(kind, lang),
+                legendrank=RANKS[kind],
+                text=hover(ev.loc[[p[0] for p in mine]], lang) if mine else [],
+                hoverinfo="text",
+                meta=kind,
+            )
+        )
+    leaders_x: list[float | None] = []
+    leaders_y: list[float | None] = []
+    for right in (True, False):
+        side = [p for p in points if (p[3] < 180) == right]
+        _label_column(fig, side, rim, right, lang, leaders_x, leaders_y)
+    fig.add_trace(
+        go.Scatter(
+            x=leaders_x,
+            y=leaders_y,
+            mode="lines",
+            line={"color": MUTED, "width": 0.8},
             hoverinfo="skip",
             showlegend=False,
-            meta="labels",
+            meta="leaders",
         )
     )
-    outer = hole + len(docs)
-    if today and today.year == year:
-        fig.add_trace(
-            go.Scatterpolar(
-                name=f"{t('today', lang)} {today.isoformat()}",
-                mode="lines",
-                r=[hole - 0.5, outer + 0.3],
-                theta=[_angle(today, year)] * 2,
-                line={"color": "#c00000", "width": 3},
-                meta="today",
-            )
+
+
+def _label_column(
+    fig: go.Figure, side: list, rim: float, right: bool, lang: str, lx: list[float | None], ly: list[float | None]
+) -> None:
+    """Labels for one side of the wheel, top to bottom in the order of their marks."""
+    x_text = CX + rim + COLUMN_GAP if right else CX - rim - COLUMN_GAP
+    width = (W - 14 - x_text) if right else (x_text - 14)
+    elbows = [xy(rim + LEADER_OUT, p[3]) for p in side]
+    order = sorted(range(len(side)), key=lambda k: -elbows[k][1])
+    texts, heights = [], []
+    for k in order:
+        row = side[k][1]
+        glyph = f'<span style="color:{MARK_COLOURS[row["kind"]]}">{GLYPHS[row["kind"]]}</span>'
+        lines = wrap(f"{short_date(row['start'].date(), lang)} {row[col('summary', lang)]}", width - 16, LABEL_FONT)
+        texts.append(glyph + " " + "<br>".join(e(s) for s in lines))
+        heights.append(len(lines) * LABEL_FONT * LINE + 2)
+    ys = spread([elbows[k][1] for k in order], heights, low=LABEL_BOTTOM, high=LABEL_TOP, gap=3)
+    for k, text, y in zip(order, texts, ys, strict=True):
+        (mx, my), (ex, ey) = side[k][2], elbows[k]
+        lx.extend([round(mx, 2), round(ex, 2), round(x_text + (-4 if right else 4), 2), None])
+        ly.extend([round(my, 2), round(ey, 2), round(y, 2), None])
+        fig.add_annotation(
+            x=x_text,
+            y=y,
+            xanchor="left" if right else "right",
+            align="left" if right else "right",
+            text=text,
+            showarrow=False,
+            font={"size": LABEL_FONT, "color": INK},
+            name="mark-label",
         )
-    month_starts = [_angle(date(year, m, 1), year) for m in range(1, 13)]
+
+
+def _layout(fig: go.Figure, title: str) -> None:
+    hidden = {"visible": False, "fixedrange": True}
     fig.update_layout(
+        width=W,
+        height=H,
+        autosize=False,
         font=FONT,
-        height=760,
-        margin={"l": 30, "r": 30, "t": 70, "b": 30},
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
         paper_bgcolor="white",
-        title={
-            "text": e(
-                t("wheel_title", lang, model=plan.model.name_en if lang == "en" else plan.model.name, year=year)
-            ),
-            "x": 0.01,
-        },
-        legend={"orientation": "h", "y": -0.02},
-        polar={
-            "bgcolor": "white",
-            "hole": 0.0,
-            "radialaxis": {
-                "range": [0, outer + 0.3],
-                "showticklabels": False,
-                "ticks": "",
-                "showgrid": False,
-                "showline": False,
-            },
-            "angularaxis": {
-                "direction": "clockwise",
-                "rotation": 90,
-                "tickvals": month_starts,
-                "ticktext": MONTHS[lang],
-                "showgrid": True,
-                "gridcolor": "#bbb",
-                "period": 360,
-            },
-        },
+        plot_bgcolor="white",
+        title={"text": e(title), "x": 0.012, "xanchor": "left", "y": 0.975, "font": {"size": 20}},
+        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": 0.012, "yanchor": "bottom"},
+        xaxis={**hidden, "range": [0, W]},
+        yaxis={**hidden, "range": [0, H], "scaleanchor": "x"},
+        hovermode="closest",
     )
-    return fig

@@ -19,8 +19,9 @@ def test_html_is_deterministic_and_self_contained(run, tmp_path):
 
 
 def test_unknown_image_type(run, tmp_path):
-    r = run("gantt", "-o", tmp_path / "g.pdf")
-    assert r.code == 2 and "'.pdf'" in r.err
+    r = run("gantt", "-o", tmp_path / "g.gif")
+    assert r.code == 2 and "'.gif'" in r.err and ".pdf" in r.err
+    assert not (tmp_path / "g.gif").exists()
 
 
 @pytest.mark.browser

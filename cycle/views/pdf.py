@@ -1,0 +1,135 @@
+"""Printing to PDF: an HTML page through the system's Chromium, one landscape A3 (or A4) page.
+
+The charts come here as SVG (from kaleido) inside a page sized to the paper; the timeline as
+its HTML table with a print stylesheet. Chromium embeds the fonts and takes the document title
+from the page's ``<title>``. With ``SOURCE_DATE_EPOCH`` set, the creation and modification dates
+are that time, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import CycleError
+
+#: Paper sizes in mm, landscape.
+PAPERS = {"a3": (420, 297), "a4": (297, 210)}
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
+_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)")
+
+
+def page_css(paper: str, margin_mm: int = 0) -> str:
+    """The ``@page`` rule for one landscape sheet of ``paper``."""
+    w, h = PAPERS[paper]
+    return f"@page {{ size: {w}mm {h}mm; margin: {margin_mm}mm; }}"
+
+
+def svg_page(svg: str, title: str, paper: str, lang: str) -> str:
+    """An HTML page that holds one SVG drawing scaled to fill one sheet."""
+    w, h = PAPERS[paper]
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"<style>{page_css(paper)} html, body {{ margin: 0; padding: 0; }}"
+        f" svg.main-svg {{ display: block; width: {w}mm; height: {h}mm; }}</style></head>"
+        f"<body>{_scalable(svg)}</body></html>"
+    )
+
+
+def _scalable(svg: str) -> str:
+    """Give plotly's outer ``<svg>`` a viewBox, so CSS can size it without cutting it."""
+    m = re.match(r'\s*<svg\b[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"', svg)
+    if not m or "viewBox" in svg[: svg.index(">")]:
+        return svg
+    return svg.replace("<svg ", f'<svg viewBox="0 0 {m.group(1)} {m.group(2)}" ', 1)
+
+
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
+
+
+def print_html(page: str, paper: str = "a3", margin_mm: int = 10) -> bytes:
+    """An HTML page on one landscape sheet: printed with its colours, tables the sheet's width
+    with airy rows, zoomed out until it fits one page."""
+    for zoom in (1.0, 0.85, 0.7, 0.55, 0.4):
+        style = (
+            f"<style>{page_css(paper, margin_mm)} html {{ zoom: {zoom}; }}"
+            " * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }"
+            " table { width: 100%; } td, th { padding-top: 7px !important; padding-bottom: 7px !important; }</style>"
+        )
+        pdf = html_to_pdf(page.replace("</head>", style + "</head>", 1))
+        if pages(pdf) == 1:
+            return pdf
+    return pdf
+
+
+def timeline_pdf(tl: dict, lang: str = "da", paper: str = "a3") -> bytes:
+    """The timeline on one sheet: its table and legend. The list of dated items under the table
+    on screen (the table's text alternative) says the same again and would need pages more."""
+    from ..i18n import t
+    from .page import html_page
+    from .timeline import HTML_STYLE, legend_html, timeline_html_table
+
+    title = t("timeline_title", lang, model=tl["name"], period=tl["period"])
+    return print_html(
+        html_page(title, timeline_html_table(tl, lang) + legend_html(lang), lang=lang, style=HTML_STYLE), paper
+    )
+
+
+def pages(pdf: bytes) -> int:
+    """How many pages a PDF has (its page objects)."""
+    return len(_PAGE_OBJECT.findall(pdf))
+
+
+def browser() -> str:
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise CycleError(
+        "PDF kræver Chromium: apt-get install chromium",
+        "PDF needs Chromium: apt-get install chromium",
+        key="output",
+    )
+
+
+def html_to_pdf(page: str) -> bytes:
+    """Print an HTML page (with its own ``@page`` rule) to PDF through headless Chromium."""
+    exe = browser()
+    with tempfile.TemporaryDirectory(prefix="cycle-pdf-") as tmp:
+        src, out = Path(tmp) / "page.html", Path(tmp) / "page.pdf"
+        src.write_text(page, encoding="utf-8")
+        cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+               f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}", src.as_uri()]  # fmt: skip
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=120, check=False)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise CycleError(
+                f"Chromium kunne ikke lave PDF'en ({type(e).__name__})",
+                f"Chromium could not make the PDF ({type(e).__name__})",
+                key="output",
+            ) from None
+        if not out.exists() or out.stat().st_size == 0:
+            raise CycleError("Chromium lavede ingen PDF", "Chromium made no PDF", key="output")
+        return pinned_dates(out.read_bytes())
+
+
+def pinned_dates(pdf: bytes) -> bytes:
+    """The PDF's creation and modification dates set to ``SOURCE_DATE_EPOCH`` when it is set.
+    The new dates have the old ones' length, so the cross-reference table stays right."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return pdf
+    stamp = datetime.fromtimestamp(int(epoch), UTC).strftime("D:%Y%m%d%H%M%S+00'00'").encode()
+
+    def fix(m: re.Match[bytes]) -> bytes:
+        old = m.group(0)
+        new = b"/" + m.group(1) + b" (" + stamp + b")"
+        return new if len(new) == len(old) else old
+
+    return _DATE.sub(fix, pdf)

@@ -1,0 +1,129 @@
+"""The charts on paper: no two texts of the wheel overlap as Chromium draws them; a PDF is one
+landscape A3 (or A4) sheet with its fonts embedded; SVG and PDF bytes repeat."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import subprocess
+from datetime import date
+
+import pytest
+
+from cycle import build_plan
+from cycle.views import charts
+from tests.conftest import DATA, require_tool
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+# Every drawn text of the wheel: its box from getBBox(), turned into page coordinates by the
+# element's transform (the names along the rings are rotated), as four corners.
+BOXES_JS = """() => [...document.querySelectorAll('.main-svg text')].flatMap(el => {
+    const text = el.textContent.trim();
+    if (!text || getComputedStyle(el).visibility === 'hidden') return [];
+    const b = el.getBBox();
+    if (!b.width || !b.height) return [];
+    const m = el.getScreenCTM();
+    const corners = [[b.x, b.y], [b.x + b.width, b.y], [b.x + b.width, b.y + b.height], [b.x, b.y + b.height]];
+    return [{text, corners: corners.map(([x, y]) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f])}];
+})"""
+
+
+def _overlap(a: list[list[float]], b: list[list[float]], slack: float = 0.5) -> bool:
+    """Two convex quadrilaterals overlap by more than ``slack`` px (separating axis test)."""
+    for poly in (a, b):
+        for (x0, y0), (x1, y1) in itertools.pairwise([*poly, poly[0]]):
+            nx, ny = y1 - y0, x0 - x1
+            length = (nx * nx + ny * ny) ** 0.5 or 1.0
+            pa = [(x * nx + y * ny) / length for x, y in a]
+            pb = [(x * nx + y * ny) / length for x, y in b]
+            if max(pa) - slack <= min(pb) or max(pb) - slack <= min(pa):
+                return False
+    return True
+
+
+def test_the_overlap_test_can_fail():
+    square = [[0, 0], [10, 0], [10, 10], [0, 10]]
+    assert _overlap(square, [[5, 5], [15, 5], [15, 15], [5, 15]])
+    assert not _overlap(square, [[10, 0], [20, 0], [20, 10], [10, 10]])  # touching is fine
+    diamond = [[15, 5], [20, 0], [25, 5], [20, 10]]  # rotated, beside the square's corner
+    assert not _overlap(square, diamond)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize(
+    ("units", "year", "rings"),
+    [
+        (None, 2026, "level"),
+        (None, 2027, "chain"),
+        (None, 2026, "statutory"),
+        (None, 2026, "documents"),
+        (DATA / "units-60.csv", 2026, "level"),
+    ],
+)
+def test_no_two_texts_of_the_wheel_overlap(browser, tmp_path, units, year, rings):
+    plan = build_plan("lemvig", 2026, units)
+    fig = charts.wheel(plan, year, today=date(2026, 11, 22), rings=rings)
+    page = tmp_path / "wheel.html"
+    page.write_text(charts.figure_html(fig, "cycle-wheel"), encoding="utf-8")
+    tab = browser.new_page(viewport={"width": charts.PAGE[0], "height": charts.PAGE[1]})
+    tab.goto(page.as_uri())
+    tab.wait_for_selector(".main-svg .annotation text")
+    boxes = tab.evaluate(BOXES_JS)
+    tab.close()
+    marks = plan.events[plan.events["kind"].isin(["deadline", "milestone"]) & (plan.events["start"].dt.year == year)]
+    assert len(boxes) > 2 * 12 + len(marks.drop_duplicates(["document", "kind", "start"])) // 2  # the texts are there
+    clashes = [(a["text"], b["text"]) for a, b in itertools.combinations(boxes, 2) if _overlap(a["corners"], b["corners"])]
+    assert clashes == []
+
+
+def _pdfinfo(path) -> dict[str, str]:
+    out = subprocess.run([require_tool("pdfinfo"), str(path)], capture_output=True, text=True, check=True).stdout
+    return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+
+
+def _embedded(path) -> list[str]:
+    out = subprocess.run([require_tool("pdffonts"), str(path)], capture_output=True, text=True, check=True).stdout
+    return [line.split()[-5] for line in out.splitlines()[2:]]  # the "emb" column
+
+
+def test_gantt_pdf_is_one_a3_landscape_page_with_fonts(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    assert run("gantt", "--units", DATA / "units-60.csv", "--expand-units", "-o", a).code == 0
+    info = _pdfinfo(a)
+    assert info["Pages"].strip() == "1"
+    w, h = map(float, re.match(r"\s*([\d.]+) x ([\d.]+) pts", info["Page size"]).groups())
+    assert (round(w / 72 * 25.4), round(h / 72 * 25.4)) == (420, 297)  # A3, landscape
+    assert "Lemvig Kommune" in info["Title"] and "2026 UTC" in info["CreationDate"]
+    assert _embedded(a) and set(_embedded(a)) == {"yes"}
+    assert run("gantt", "--units", DATA / "units-60.csv", "--expand-units", "-o", b).code == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_wheel_pdf_on_a4_and_timeline_pdf(run, tmp_path):
+    wheel, timeline = tmp_path / "w.pdf", tmp_path / "t.pdf"
+    assert run("wheel", "--rings", "statutory", "--paper", "a4", "-o", wheel).code == 0
+    w, h = map(float, re.match(r"\s*([\d.]+) x ([\d.]+) pts", _pdfinfo(wheel)["Page size"]).groups())
+    assert (round(w / 72 * 25.4), round(h / 72 * 25.4)) == (297, 210)
+    assert run("timeline", "--units", DATA / "units-60.csv", "-o", timeline).code == 0
+    info = _pdfinfo(timeline)
+    assert info["Pages"].strip() == "1" and "A3" in info["Page size"]
+    assert set(_embedded(timeline)) == {"yes"}
+
+
+def test_svg_bytes_repeat(run, tmp_path):
+    a, b = tmp_path / "a.svg", tmp_path / "b.svg"
+    assert run("gantt", "-o", a).code == 0 and run("gantt", "-o", b).code == 0
+    assert a.read_bytes() == b.read_bytes()
+    assert b'id="defs-cycle0"' in a.read_bytes()
