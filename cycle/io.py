@@ -201,6 +201,20 @@ def _write_all(fd: int, data: bytes | Iterable[bytes]) -> None:
             view = view[os.write(fd, view) :]
 
 
+_IOV_MAX = 1024  # the buffers one writev takes on Linux and the BSDs (POSIX allows no fewer than 16)
+
+
+def _writev_all(fd: int, pieces: list[bytes]) -> None:
+    """Every byte of ``pieces``, in order, by as few ``writev`` calls as the system allows; what
+    a short write leaves is written piece by piece."""
+    for start in range(0, len(pieces), _IOV_MAX):
+        batch = pieces[start : start + _IOV_MAX]
+        written = os.writev(fd, batch)
+        if written < sum(map(len, batch)):
+            rest = b"".join(batch)[written:]
+            _write_all(fd, rest)
+
+
 def fsync_folder(folder: str | os.PathLike[str]) -> None:
     """Make a rename or a new entry in ``folder`` durable (where the system allows it)."""
     with contextlib.suppress(OSError):
@@ -255,6 +269,47 @@ def write_private(path: str | os.PathLike[str], data: bytes | str | Iterable[byt
     except OSError as e:
         raise os_error(e, path) from None
     return path
+
+
+class PrivateFolder:
+    """Many files into a folder no one sees yet, as :func:`write_private` writes one, with the
+    folder opened once: each file is opened by its name relative to it (``openat``), so the
+    kernel walks no path and Python builds none. Per file: open, one write, close.
+
+    >>> with PrivateFolder(folder) as out:  # doctest: +SKIP
+    ...     out.write("a.ics", b"BEGIN:VCALENDAR...")
+    """
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+        try:
+            self._fd = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        except OSError as e:
+            raise os_error(e, self.folder) from None
+
+    def write(self, name: str, data: bytes | list[bytes]) -> None:
+        """``data``: the file's bytes, or its pieces in order (written by one ``writev``, so
+        they need not be joined first)."""
+        try:
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o644, dir_fd=self._fd)
+            try:
+                if isinstance(data, bytes):
+                    _write_all(fd, data)
+                else:
+                    _writev_all(fd, data)
+            finally:
+                os.close(fd)
+        except OSError as e:
+            raise os_error(e, self.folder / name) from None
+
+    def close(self) -> None:
+        os.close(self._fd)
+
+    def __enter__(self) -> PrivateFolder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str | Iterable[bytes], *, durable: bool = True) -> Path:

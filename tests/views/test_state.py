@@ -16,7 +16,8 @@ from cycle.views.ical import write as write_module
 from tests.conftest import CALENDARS
 
 E1, E2, E3 = 1795000000, 1796000000, 1797000000  # 2026-11-18, 2026-11-30, 2026-12-11 (UTC)
-SIDECAR = ".all.ics.cycle-state"
+#: The calendars of a split whose state a sidecar keeps: all.ics (folded) and the unit feeds' events.
+SPLIT_CALENDARS = ("all.ics", write_module.STATE_FILE)
 
 
 def utc(epoch: int) -> str:
@@ -73,14 +74,16 @@ def stamps(path: Path) -> dict[str, tuple[int, str]]:
 def test_update_from_the_sidecar_gives_the_bytes_of_an_update_that_parses(run, tmp_path, monkeypatch, units, parses):
     kept, parsed = tmp_path / "kept", tmp_path / "parsed"
     split(run, monkeypatch, units[0], kept, E1)
-    assert (kept / SIDECAR).is_file() and parses == []  # a first export has nothing to read
+    assert all(state.sidecar(kept / c).is_file() for c in SPLIT_CALENDARS)
+    assert parses == []  # a first export has nothing to read
     shutil.copytree(kept, parsed)
-    (parsed / SIDECAR).unlink()
+    for c in SPLIT_CALENDARS:
+        state.sidecar(parsed / c).unlink()
 
     split(run, monkeypatch, units[1], kept, E2)
-    assert parses == []  # read from the sidecar: no calendar parsed
+    assert parses == []  # read from the sidecars: no calendar parsed
     split(run, monkeypatch, units[1], parsed, E2)
-    assert parses == [parsed / "all.ics"]
+    assert parses == [parsed / c for c in SPLIT_CALENDARS]
     assert files(kept) == files(parsed)  # every feed, the index, the manifest, the new sidecar
 
     # By hand: the renamed unit's events are seen anew (LOCATION), the new unit's are new,
@@ -102,16 +105,20 @@ def test_a_stale_sidecar_is_ignored(run, tmp_path, monkeypatch, units, parses):
     between the two files) describes other bytes: the calendar is parsed."""
     out = tmp_path / "feeds"
     split(run, monkeypatch, units[0], out, E1)
-    first = (out / SIDECAR).read_bytes()
+    first = {c: state.sidecar(out / c).read_bytes() for c in SPLIT_CALENDARS}
     split(run, monkeypatch, units[1], out, E2)
-    second = stamps(out / "all.ics")
-    (out / SIDECAR).write_bytes(first)
+    second = {c: stamps(out / c) for c in SPLIT_CALENDARS}
+    for c in SPLIT_CALENDARS:
+        state.sidecar(out / c).write_bytes(first[c])
     split(run, monkeypatch, units[1], out, E3)
-    assert parses == [out / "all.ics"]
+    assert parses == [out / c for c in SPLIT_CALENDARS]
     # Nothing changed since 30 November: every event keeps that export's stamps. Had the stale
     # state been trusted, the renamed and the new unit's events would say 11 December.
-    assert stamps(out / "all.ics") == second
-    assert state.load(out / "all.ics") is not None  # written anew, for the next export
+    renamed = {u for u in second[write_module.STATE_FILE] if ".lemvig-skole" in u}
+    assert {second[write_module.STATE_FILE][u] for u in renamed} == {(1, utc(E2))}
+    for c in SPLIT_CALENDARS:
+        assert stamps(out / c) == second[c]
+        assert state.load(out / c) is not None  # written anew, for the next export
 
 
 @pytest.mark.slow
@@ -124,7 +131,7 @@ def test_a_stale_sidecar_is_ignored(run, tmp_path, monkeypatch, units, parses):
             lambda p, other: p.write_bytes(p.read_bytes().replace(b'"version": 1', b'"version": 9')), id="newer"
         ),
         pytest.param(lambda p, other: p.write_bytes(b"BEGIN:VCALENDAR\r\nmy notes\r\n"), id="not-a-sidecar"),
-        pytest.param(lambda p, other: shutil.copy(other / SIDECAR, p), id="of-another-calendar"),
+        pytest.param(lambda p, other: shutil.copy(other, p), id="of-another-calendar"),
     ],
 )
 def test_a_missing_damaged_or_foreign_sidecar_falls_back_to_the_calendar(
@@ -134,11 +141,12 @@ def test_a_missing_damaged_or_foreign_sidecar_falls_back_to_the_calendar(
     split(run, monkeypatch, units[0], out, E1)
     split(run, monkeypatch, units[1], other, E1)  # another export's state
     shutil.copytree(out, reference)
-    (reference / SIDECAR).unlink()
-    spoil(out / SIDECAR, other)
+    for c in SPLIT_CALENDARS:
+        state.sidecar(reference / c).unlink()
+        spoil(state.sidecar(out / c), state.sidecar(other / c))
     split(run, monkeypatch, units[1], out, E2)
     split(run, monkeypatch, units[1], reference, E2)
-    assert parses == [out / "all.ics", reference / "all.ics"]
+    assert parses == [out / c for c in SPLIT_CALENDARS] + [reference / c for c in SPLIT_CALENDARS]
     assert files(out) == files(reference)
 
 
@@ -180,13 +188,14 @@ def test_publish_updates_from_its_sidecars_as_if_it_parsed(run, tmp_path, monkey
     kept, parsed = tmp_path / "kept", tmp_path / "parsed"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(E1))
     assert run("publish", "--units", units[0], "-o", kept).code == 0
-    assert (kept / "feeds" / SIDECAR).is_file() and (kept / ".frister.ics.cycle-state").is_file()
+    calendars = [*(f"feeds/{c}" for c in SPLIT_CALENDARS), "frister.ics"]
+    assert all(state.sidecar(kept / c).is_file() for c in calendars)
     shutil.copytree(kept, parsed, symlinks=True)
-    (parsed / "feeds" / SIDECAR).unlink()
-    (parsed / ".frister.ics.cycle-state").unlink()
+    for c in calendars:
+        state.sidecar(parsed / c).unlink()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(E2))
     assert run("publish", "--units", units[1], "-o", kept).code == 0
     assert parses == []
     assert run("publish", "--units", units[1], "-o", parsed).code == 0
-    assert sorted(parses) == sorted([parsed / "feeds" / "all.ics", parsed / "frister.ics"])
+    assert sorted(parses) == sorted(parsed / c for c in calendars)
     assert files(kept) == files(parsed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
@@ -172,6 +172,8 @@ def _header_around_name(header: Header) -> tuple[bytes, bytes, tuple[type, ...]]
 def _value_line(name: str, kind: type, value: str) -> bytes:
     """One property's line for a value of type ``kind``, escaped and folded by icalendar; a line
     that needs no folding is joined directly (what icalendar's content line gives too)."""
+    if kind is vText:
+        return _text_line(name, value)
     typed = kind(value)
     encoded = typed.to_ical()
     line = name.encode() + b":" + (encoded if isinstance(encoded, bytes) else encoded.encode())
@@ -180,17 +182,25 @@ def _value_line(name: str, kind: type, value: str) -> bytes:
     return _line(name, typed)
 
 
-def _calendar_head(header: Header) -> bytes:
+def feed_heads(header: Header, names: Iterable[str]) -> Iterator[bytes]:
+    """The head of each feed of one export: ``header`` named in turn by each of ``names``. The
+    rest of the header is rendered once; each name's two lines once per distinct name."""
     before, after, kinds = _header_around_name(replace(header, name=""))
     if not header.feed:
-        return before
+        for _ in names:
+            yield before
+        return
     name_kind, calname_kind = kinds
-    return (
-        before
-        + _value_line("NAME", name_kind, header.name)
-        + _value_line("X-WR-CALNAME", calname_kind, header.name)
-        + after
-    )
+    for name in names:
+        yield before + _value_line("NAME", name_kind, name) + _value_line("X-WR-CALNAME", calname_kind, name) + after
+
+
+def _calendar_head(header: Header) -> bytes:
+    return next(feed_heads(header, [header.name]))
+
+
+#: The last line of every calendar.
+END_CALENDAR = _END_CALENDAR
 
 
 def calendar_bytes(header: Header, body: list[bytes]) -> bytes:

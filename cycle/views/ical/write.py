@@ -17,10 +17,10 @@ import pandas as pd
 
 from ...errors import CycleError
 from ...i18n import t
-from ...io import os_error, resolve_file, write_atomic, write_private
+from ...io import PrivateFolder, os_error, resolve_file, write_atomic, write_private
 from ...outdir import replace_folder
 from ...plan import Plan
-from .bulk import calendar_bytes, event_blocks, render_chunks
+from .bulk import END_CALENDAR, calendar_bytes, event_blocks, feed_heads, render_chunks
 from .fold import fold_units, mark_met
 from .options import Options, concerning, select
 from .reference import PRODID, Header, alarm
@@ -65,8 +65,12 @@ def _guard(target: Path, shown: Path, force: bool) -> None:
 def calendar_name(plan: Plan, lang: str, unit_name: str = "") -> tuple[str, str]:
     """The calendar's name and description, as Outlook lists it."""
     model = plan.model.name_en if lang == "en" else plan.model.name
-    name = f"{model}: {t('calname', lang)} {plan.term.label}" + (f" – {unit_name}" if unit_name else "")
+    name = f"{model}: {t('calname', lang)} {plan.term.label}" + (_UNIT_NAMED + unit_name if unit_name else "")
     return name, t("caldesc", lang, model=model, period=plan.term.label)
+
+
+#: Between the calendar's name and a unit's in a unit's feed.
+_UNIT_NAMED = " – "
 
 
 def _header(plan: Plan, opts: Options, unit_name: str = "") -> Header:
@@ -226,14 +230,29 @@ def _groups(plan: Plan, opts: Options, selected: pd.DataFrame, by: str):
 def _write_unit_feeds(plan: Plan, directory: Path, opts: Options, rows: pd.DataFrame, blocks: list[bytes]) -> list:
     """Each unit's feed, from the rendered events of every unit; their index entries."""
     units = plan.units[plan.units["id"].isin(opts.units)] if opts.units else plan.units
-    is_shared = (rows["unit"] == "") & rows["document"].isin(concerning(plan))
-    shared = np.flatnonzero(is_shared.to_numpy())
-    own = {u: pos for u, pos in rows.groupby("unit", sort=False).indices.items() if u != ""}
+    ids, names = units["id"].tolist(), units["name"].tolist()
+    bounds, positions = _feed_positions(plan, rows, ids)
+    events = np.asarray(blocks, dtype=object)[positions].tolist()  # feed after feed, in date order
+    header = _header(plan, opts)
+    heads = feed_heads(header, [header.name + _UNIT_NAMED + n for n in names])  # calendar_name's
     index = []
-    for unit, name in zip(units["id"], units["name"], strict=True):
-        file = safe_name(unit)
-        positions = np.union1d(shared, own.get(unit, shared[:0]))  # in date order
-        body = calendar_bytes(_header(plan, opts, name), [blocks[i] for i in positions])
-        write_private(directory / file, body)
-        index.append({"unit": unit, "name": name, "file": file, "events": len(positions)})
+    with PrivateFolder(directory) as out:
+        for k, (unit, name, head) in enumerate(zip(ids, names, heads, strict=True)):
+            file = safe_name(unit)
+            body = events[bounds[k] : bounds[k + 1]]
+            out.write(file, [head, *body, END_CALENDAR])
+            index.append({"unit": unit, "name": name, "file": file, "events": len(body)})
     return index
+
+
+def _feed_positions(plan: Plan, rows: pd.DataFrame, units: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of every unit's feed (its own and the municipality-wide ones that concern units),
+    feed after feed and in date order within each (as in ``all.ics``), and where each feed starts."""
+    shared = np.flatnonzero(((rows["unit"] == "") & rows["document"].isin(concerning(plan))).to_numpy())
+    owner = pd.Index(units).get_indexer(rows["unit"])  # -1: not a unit of these feeds
+    own = np.flatnonzero(owner >= 0)
+    feed = np.concatenate([np.repeat(np.arange(len(units)), len(shared)), owner[own]])
+    row = np.concatenate([np.tile(shared, len(units)), own])
+    order = np.lexsort((row, feed))
+    counts = np.bincount(feed, minlength=len(units))
+    return np.concatenate([[0], np.cumsum(counts)]), row[order]
