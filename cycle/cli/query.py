@@ -203,5 +203,8 @@ def validate(file: str, period: str | None, lang: str) -> None:
     if not period:
         terms.append(parse_term(terms[0].first_year + 4))
     plans = [build_plan(m, term) for term in terms]
+    from ..ledger import attach
+
+    attach(plans[0], day=today(), clock=today())  # the model's status file: every row names a deadline
     counts = {"docs": len(m.documents), "meetings": len(m.meetings), "events": len(plans[0].events)}
     click.echo(t("valid", lang, file=file, period=plans[0].term.label, **counts))

@@ -164,3 +164,18 @@ def test_shared_feeds_fold_per_unit_deadlines_and_split_by_area_and_director(run
     description = str(agreement["DESCRIPTION"])
     assert "Lemvig Skole: ✔ Indgået 2026-10-29 (Sag 26/2101)" in description
     assert "Jobcenter Lemvig: afventer" in description
+
+
+def test_validate_checks_the_models_status_file(run, tmp_path):
+    model = tmp_path / "m.toml"
+    source = (CALENDARS / "lemvig.toml").read_text(encoding="utf-8")
+    model.write_text(
+        source.replace('include = ["dk"]', f'include = ["{CALENDARS / "dk.toml"}"]').replace(
+            'units = "lemvig-units.csv"', f'units = "{CALENDARS / "lemvig-units.csv"}"'
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "lemvig-status.csv").write_text("dokument,år,enhed,vedtaget\npolitisk-vision,2027,,2026-11-01\n")
+    result = run("validate", model)
+    assert result.code == 2
+    assert "lemvig-status.csv, nøgle 'år': række 2: 'politisk-vision' har ingen frist i 2027" in result.err
