@@ -31,10 +31,10 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import CycleError
+from .text import one_line
 
 #: Field separators tried, in order of preference on a tie (Danish Excel writes ';').
 SEPARATORS = (";", ",", "\t")
-_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel's old binary format (OLE2)
 _DAY_FIRST = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")  # how Danes write a date
@@ -72,7 +72,7 @@ def clean(value: object) -> str:
         value = value.date() if value.time() == time(0) else value.isoformat(sep=" ")
     if isinstance(value, date):
         value = value.isoformat()
-    return _LINE_BREAKS.sub(" ", str(value)).strip()
+    return one_line(str(value))  # no control or bidi-override characters either (cycle.text)
 
 
 def parse_day(value: object) -> date | None:

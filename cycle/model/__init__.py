@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import CycleError
 from .checks import check_references
 from .parse import enabled, parse_document, parse_meeting
 from .read import builtin_models, calendars_dir, read_model, resolve_model_path
@@ -68,6 +69,7 @@ def load_model(name: str | Path) -> Model:
         levels=meta["levels"],
         closed_days=tuple(raw.closed_days),
         url=meta["url"],
+        organizer=meta["organizer"],
         files=tuple(raw.files),
     )
     if meta["units"]:
@@ -80,5 +82,12 @@ def load_model(name: str | Path) -> Model:
     for meeting, file in raw.meetings.values():
         if enabled(meeting, MEETING, file):
             model.meetings[meeting["id"]] = parse_meeting(meeting, file, model.levels)
+    if not model.documents and not model.meetings:
+        raise CycleError(
+            "modellen har ingen dokumenter eller mødekalendere (heller ikke fra 'include')",
+            "the model has no documents or meeting calendars (nor from 'include')",
+            file=path,
+            key="document",
+        )
     check_references(model)
     return model

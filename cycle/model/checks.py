@@ -12,7 +12,17 @@ from .types import Document, Model, PointRule
 
 
 def check_references(model: Model) -> None:
-    """Parents exist and form no cycle; anchors and meetings exist; anchors form no cycle."""
+    """Ids are unique across documents and meetings; parents exist and form no cycle; anchors and
+    meetings exist; anchors form no cycle."""
+    for mid, meeting in model.meetings.items():
+        if mid in model.documents:  # an anchor or an event's row could not tell them apart
+            raise CycleError(
+                f"id'et '{mid}' bruges både af et dokument og en mødekalender",
+                f"the id '{mid}' is used by both a document and a meeting calendar",
+                file=meeting.file,
+                rule=mid,
+                key="id",
+            )
     for doc in model.documents.values():
         _check_parent(doc, model.documents)
         for rule in doc.points:

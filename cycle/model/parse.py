@@ -127,8 +127,10 @@ def parse_point(raw: dict, kind: str, index: int, where: Where, inherited: dict[
     ``index`` is its place among the document's rules of that kind (``cycle explain`` names it).
     """
     v = schema.read(raw, schema.POINT, where, {**inherited, "shift": schema.POINT_SHIFT[kind]})
-    inside = where.inside("override.")
-    overrides = tuple(Override(**schema.read(o, schema.OVERRIDE, inside)) for o in v["override"])
+    given = next(k for k in schema.POINT.one_of if k in raw)
+    if not v[given]:
+        where.fail(given, "må ikke være tom", "must not be empty")
+    overrides = tuple(_override(o, where.inside("override.")) for o in v["override"])
     return PointRule(
         kind=kind,
         index=index,
@@ -148,6 +150,19 @@ def parse_point(raw: dict, kind: str, index: int, where: Where, inherited: dict[
         note=v["note"],
         overrides=overrides,
     )
+
+
+def _override(raw: dict, where: Where) -> Override:
+    """A date set by hand for one year: the date must lie in that year, or the year's own date
+    would silently be dropped and another year's doubled."""
+    o = Override(**schema.read(raw, schema.OVERRIDE, where))
+    if o.date.year != o.year:
+        where.fail(
+            "date",
+            f"datoen {o.date.isoformat()} ligger ikke i året {o.year} ('year')",
+            f"the date {o.date.isoformat()} is not in the year {o.year} ('year')",
+        )
+    return o
 
 
 def parse_meeting(raw: dict, file: Path, levels: tuple[str, ...]) -> Meeting:

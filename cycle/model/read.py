@@ -46,13 +46,31 @@ def resolve_model_path(name: str | Path, relative_to: Path | None = None) -> Pat
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's tables. UTF-8, with or without the byte order mark Windows editors write;
+    anything else is one line naming the file and where it goes wrong."""
     try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except tomllib.TOMLDecodeError as e:
-        raise CycleError(f"ugyldig TOML: {e}", f"malformed TOML: {e}", file=path) from None
+        data = path.read_bytes()
     except OSError as e:
         raise CycleError(f"kan ikke læses: {e.strerror}", f"cannot be read: {e.strerror}", file=path) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise CycleError(
+            f"er ikke UTF-8 (byte 0x{data[e.start]:02x} i linje {line}); gem filen som UTF-8",
+            f"is not UTF-8 (byte 0x{data[e.start]:02x} on line {line}); save the file as UTF-8",
+            file=path,
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise CycleError(f"ugyldig TOML: {e}", f"malformed TOML: {e}", file=path) from None
+    except RecursionError:
+        raise CycleError(
+            "ugyldig TOML: lister eller tabeller er indlejret for dybt",
+            "malformed TOML: lists or tables are nested too deeply",
+            file=path,
+        ) from None
 
 
 @dataclass

@@ -138,6 +138,7 @@ class Model:
     units_path: Path | None = None
     status_path: Path | None = None  # the progress ledger (cycle.ledger), if the model keeps one
     url: str = ""
+    organizer: str = ""  # "mailto:…": each calendar event's ORGANIZER (iTIP), if the model names one
     files: tuple[Path, ...] = ()  # every file the model was read from (itself and its includes)
 
     @property

@@ -20,9 +20,10 @@ class Context:
     wd: WorkingDays
     #: Meeting calendar id → its dates over the horizon's meeting years, sorted.
     meeting_dates: dict[str, list[date]]
-    #: Document id → every date of its deadlines and milestones over the horizon, sorted:
-    #: what a rule anchored on that document counts from. Filled in anchor order.
-    point_dates: dict[str, list[date]] = field(default_factory=dict)
+    #: Document id → every date of its deadlines and milestones over the horizon, sorted, each
+    #: with the year of the occurrence it is (see :mod:`.points`): what a rule anchored on that
+    #: document counts from. Filled in anchor order.
+    point_dates: dict[str, list[tuple[date, int]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, model: Model, term: Term) -> Context:

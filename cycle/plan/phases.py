@@ -71,6 +71,7 @@ def phase_deadlines(doc: Document, term: Term, wd: WorkingDays) -> list[dict]:
                     "label_en": phase.deadline_label_en or t("adopted", "en", title=doc.title_en),
                     "rule": f"phase[{i}].deadline: end of drafting window {block.last.label}",
                     "nominal": block.end,
+                    "occurrence_year": block.end.year,  # the window's year, wherever the shift lands
                     "shift": phase.shift,
                     "source": phase.source,
                     "note": phase.note,

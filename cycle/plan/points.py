@@ -2,7 +2,13 @@
 an anchor, then, in this order, the offset, the years of the term it applies to, a dated
 override, the law's latest date (``not_after``), the shift off non-working days and the landing
 on a meeting. The order is the rule's meaning: the override replaces the computed date, the law
-caps it, and only then is it moved to a working day and a meeting."""
+caps it, and only then is it moved to a working day and a meeting.
+
+Each row remembers the year of the rule's occurrence it is: the year of the date the rule counts
+from (its RRULE date, its quarter, its meeting, or the occurrence of the deadline it is anchored
+to), not the year the date lands in after offset, shift and landing. The event's UID names that
+year (:mod:`.uid`), so a deadline moved across New Year by an edit keeps its UID, and a calendar
+updates it instead of showing it twice."""
 
 from __future__ import annotations
 
@@ -37,19 +43,21 @@ def anchor_order(model: Model) -> list[Document]:
     return [docs[i] for i in order]
 
 
-def nominal_dates(rule: PointRule, ctx: Context) -> list[date]:
-    """The dates a rule counts from, over the horizon."""
+def nominal_dates(rule: PointRule, ctx: Context) -> list[tuple[date, int]]:
+    """The dates a rule counts from, over the horizon, each with its occurrence's year."""
     if rule.rrule:
         rrule, first, last = between(rule.rrule, ctx.horizon.rule_years)
-        return [dt.date() for dt in rrule.between(first, last, inc=True)]
-    if rule.at:
+        days = [dt.date() for dt in rrule.between(first, last, inc=True)]
+    elif rule.at:
         # The quarter in the previous, this and the next term: an offset may move it in.
         tq = TermQuarter(*rule.at)
         quarters = [tq.in_term(t) for t in (ctx.term.previous(), ctx.term, ctx.term.next())]
-        return [q.first_day if rule.edge == "start" else q.last_day for q in quarters]
-    if rule.anchor in ctx.meeting_dates:
-        return list(ctx.meeting_dates[rule.anchor])
-    return list(ctx.point_dates[rule.anchor])
+        days = [q.first_day if rule.edge == "start" else q.last_day for q in quarters]
+    elif rule.anchor in ctx.meeting_dates:
+        days = ctx.meeting_dates[rule.anchor]
+    else:
+        return list(ctx.point_dates[rule.anchor])
+    return [(d, d.year) for d in days]
 
 
 def offset(day: date, rule: PointRule, wd: WorkingDays) -> date:
@@ -79,7 +87,7 @@ def not_after(day: date, rule: PointRule) -> date:
 def point_rows(doc: Document, rule: PointRule, ctx: Context) -> list[dict]:
     """The rule's rows over the horizon (the caller keeps those inside the term)."""
     rows = []
-    for anchor_day in nominal_dates(rule, ctx):
+    for anchor_day, year in nominal_dates(rule, ctx):
         day = offset(anchor_day, rule, ctx.wd)
         if not applies(day, rule):
             continue
@@ -99,6 +107,7 @@ def point_rows(doc: Document, rule: PointRule, ctx: Context) -> list[dict]:
                 "label_en": rule.label_en,
                 "rule": f"{rule.kind}[{rule.index}]: " + describe(rule),
                 "nominal": nominal,
+                "occurrence_year": year,
                 "anchor": rule.anchor or "",
                 "offset": rule.offset.text if rule.offset else "",
                 "shift": rule.shift,

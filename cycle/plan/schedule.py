@@ -3,7 +3,8 @@ the events table expands per-unit documents afterwards)."""
 
 from __future__ import annotations
 
-from ..model import Document, Model
+from ..errors import CycleError
+from ..model import Document, Model, PointRule
 from ..period import Term
 from .context import Context
 from .meetings import meeting_rows
@@ -23,7 +24,7 @@ def schedule(model: Model, term: Term) -> list[dict]:
         rows += carried_over_rows(doc, term, ctx.wd)
     for doc in anchor_order(model):
         points = _points(doc, ctx)
-        ctx.point_dates[doc.id] = sorted(r["start"] for r in points)
+        ctx.point_dates[doc.id] = sorted((r["start"], r["occurrence_year"]) for r in points)
         rows += [r for r in points if term.start <= r["start"] <= term.end]
     return rows
 
@@ -33,5 +34,22 @@ def _points(doc: Document, ctx: Context) -> list[dict]:
     previous term's drafting too, since rules anchored on the document may count from them."""
     points = phase_deadlines(doc, ctx.term.previous(), ctx.wd)
     points += phase_deadlines(doc, ctx.term, ctx.wd)
-    points += [r for rule in doc.points for r in point_rows(doc, rule, ctx)]
+    for rule in doc.points:
+        rows = point_rows(doc, rule, ctx)
+        if not any(ctx.term.start <= r["start"] <= ctx.term.end for r in rows):
+            raise _no_dates(doc, rule, ctx.term)
+        points += rows
     return points
+
+
+def _no_dates(doc: Document, rule: PointRule, term: Term) -> CycleError:
+    """A rule that gives no date in the term is a mistake (a day no month has, an UNTIL in the
+    past, an offset that carries every date out): said, not silently an empty calendar."""
+    key = "rrule" if rule.rrule else "at" if rule.at else "anchor"
+    return CycleError(
+        f"reglen giver ingen dato i valgperioden {term.label} (se dens datoer, UNTIL, offset og years)",
+        f"the rule gives no date in the term {term.label} (check its dates, UNTIL, offset and years)",
+        file=doc.file,
+        rule=doc.id,
+        key=f"{rule.kind}.{key}",
+    )

@@ -62,7 +62,7 @@ def events_table(model: Model, term: Term, rows: list[dict], units: pd.DataFrame
         .pipe(_expand_units, units)
         .pipe(_dates)
         .pipe(_sort, model)
-        .pipe(_occurrence)
+        .pipe(_occurrence, term)
         .pipe(no_progress)
         .assign(uid=uid.build_column)[EVENT_COLUMNS]
     )
@@ -176,10 +176,16 @@ def _sort(base: pd.DataFrame, model: Model) -> pd.DataFrame:
     return base.sort_values(["start", "_level", "order", "_kind", "unit", "end"], kind="stable", ignore_index=True)
 
 
-def _occurrence(base: pd.DataFrame) -> pd.DataFrame:
-    """``<year>-<n>``: the n-th event of its (term, document, kind, unit) in its start's year,
-    so a UID survives edits to other rules and to this rule's date within the year."""
-    year = base["start"].dt.year.astype(str)
+def _occurrence(base: pd.DataFrame, term: Term) -> pd.DataFrame:
+    """``<year>-<n>``: the n-th event of its (term, document, kind, unit) in its occurrence's year,
+    so a UID survives edits to other rules and to this rule's date. The year is the rule's
+    occurrence (:mod:`.points`), not where the date landed, so a deadline moved across New Year
+    keeps its UID. For a row of an earlier term's rules it is held inside the plan's term, so
+    the UID names the plan (:attr:`cycle.plan.uid.UidParts.plan_year`)."""
+    nominal = base["occurrence_year"] if "occurrence_year" in base else pd.Series(float("nan"), index=base.index)
+    year = nominal.fillna(base["start"].dt.year)
+    own = base["period"] == term.label
+    year = year.where(own, year.clip(term.first_year, term.last_year)).astype(int).astype(str)
     n = base.groupby(["period", "document", "kind", "unit", year]).cumcount() + 1
     base["occurrence"] = year + "-" + n.astype(str)
     return base

@@ -5,9 +5,11 @@ A UID reads ``model.term.document.<kind code><occurrence>[.unit][.w<days>]@cycle
 - ``term`` is the first year of the election period the event's *rule* belongs to. For a
   document carried over from the previous term it is that term's year, not the plan's;
 - ``occurrence`` is ``<year>-<n>``: the n-th event of its (term, document, kind, unit) in the
-  calendar year of its start, so a UID survives edits to other rules and to this rule's date
-  within the year. Every event of a plan starts inside the plan's term, so the occurrence year
-  names the plan's term (:attr:`UidParts.plan_year`);
+  year of the rule's occurrence (the year of the date the rule counts from, :mod:`.points`), not
+  the year its date lands in, so a UID survives edits to other rules and to this rule's date,
+  even across New Year. With the term it names the plan that lists the event
+  (:attr:`UidParts.plan_year`): for an event of the plan's own rules the term is the plan's;
+  for one of an earlier term's (a carried-over document) the year is held inside the plan's term;
 - ``unit`` is the organisation unit's id, percent-encoded (``urllib.parse.quote``);
 - ``.w<days>`` marks the warning event an iCalendar export adds ``days`` before a deadline.
 
@@ -61,8 +63,9 @@ class UidParts:
 
     @property
     def plan_year(self) -> int:
-        """The calendar year the event starts in: a year of the plan that lists the event."""
-        return int(self.occurrence.split("-")[0])
+        """A year of the plan that lists the event: its occurrence's year, or the UID's term if
+        that is later (a deadline of December moved into the next term's January)."""
+        return max(int(self.occurrence.split("-")[0]), self.term_first_year)
 
     @property
     def event_uid(self) -> str:

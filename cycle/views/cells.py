@@ -79,9 +79,11 @@ def csv_safe(value: object) -> object:
 
 def save(wb) -> bytes:
     """The workbook's bytes: zip entries without times, the document's time from
-    ``SOURCE_DATE_EPOCH`` when it is set, so the same input gives the same bytes."""
+    ``SOURCE_DATE_EPOCH`` (else 1980-01-01, the zip format's first day), so the same input gives
+    the same bytes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    # Without SOURCE_DATE_EPOCH a fixed time, not the clock: the same input gives the same bytes.
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime(*_EPOCH, tzinfo=UTC)
     wb.properties.created = wb.properties.modified = when.replace(tzinfo=None, microsecond=0)
     from openpyxl.writer.excel import ExcelWriter
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pandas is imported where a table is at hand: `cycle period` has none
     import pandas as pd
 
+from .cells import FORMULA_START
+
 DATE_COLUMNS = ("start", "end", "nominal")
 
 
@@ -31,7 +33,16 @@ def records(events: pd.DataFrame) -> list[dict[str, str]]:
 
 
 def to_csv(events: pd.DataFrame) -> str:
-    return plain(events).to_csv(index=False, lineterminator="\n")
+    """CSV for spreadsheets and scripts; text that a spreadsheet would run as a formula gets a
+    leading quote (:func:`cycle.views.cells.csv_safe`, OWASP's rule)."""
+    out = plain(events)
+    for c in out.columns:
+        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
+            text = out[c].astype(str)
+            risky = text.str.startswith(FORMULA_START)
+            if risky.any():
+                out[c] = text.where(~risky, "'" + text)
+    return out.to_csv(index=False, lineterminator="\n")
 
 
 def to_json(data: object) -> str:

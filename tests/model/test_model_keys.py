@@ -227,7 +227,7 @@ POINT_CASES = [
     ("years", None, {"years": [4, 1, 4]}, (1, 4),
      {"years": []}, Fails(f"{AT_POINT}years': must be a list of years of the term (1–4)")),
     ("not_after", None, {"not_after": "09-15"}, (9, 15),
-     {"not_after": "09-31"}, Fails(f"{AT_POINT}not_after': invalid day '09-31' (MM-DD)")),
+     {"not_after": "02-29"}, Fails(f"{AT_POINT}not_after': invalid day '02-29' (MM-DD, a day every year has)")),
     ("shift", "previous", {"shift": "none"}, "none",
      {"shift": "later"}, Fails(f"{AT_POINT}shift': unknown shift policy 'later' (previous, next, none)")),
     ("meeting", None, {"meeting": "kommunalbestyrelse"}, "kommunalbestyrelse",
@@ -278,7 +278,7 @@ def parse_ov(raw: dict):
 
 
 OVERRIDE_CASES = [
-    ("year", Fails(f"{AT_OVERRIDE}year': is missing"), {"year": 2023}, 2023,
+    ("year", Fails(f"{AT_OVERRIDE}year': is missing"), {"year": 2020, "date": "2020-11-05"}, 2020,
      {"year": "2019"}, Fails(f"{AT_OVERRIDE}year': must be an integer")),
     ("date", Fails(f"{AT_OVERRIDE}date': is missing"), {"date": "2019-11-06"}, date(2019, 11, 6),
      {"date": "2019-02-30"}, Fails(f"{AT_OVERRIDE}date': invalid date '2019-02-30'")),
@@ -376,7 +376,11 @@ MODEL_CASES = [
     ("status", "", {"status": "status.xlsx"}, "status.xlsx",
      {"status": ["status.csv"]}, Fails("rule 'model', key 'status': must be a string")),
     ("url", "", {"url": "https://www.lemvig.dk"}, "https://www.lemvig.dk",
-     {"url": 1}, Fails("rule 'model', key 'url': must be a string")),
+     {"url": "www.lemvig.dk"},
+     Fails("rule 'model', key 'url': must be a web address starting with http:// or https:// (not 'www.lemvig.dk')")),
+    ("organizer", "", {"organizer": "styring@lemvig.dk"}, "mailto:styring@lemvig.dk",
+     {"organizer": "Styring"},
+     Fails("rule 'model', key 'organizer': must be an e-mail address, e.g. styring@kommune.dk (not 'Styring')")),
     ("levels", ("politisk", "administrativt"), {"levels": ["politisk", "faglig"]}, ("politisk", "faglig"),
      {"levels": []}, Fails("rule 'model', key 'levels': must be a non-empty list of strings")),
     ("closed_days", (), {"closed_days": ["12-24", "2027-05-07"]}, ("12-24", "2027-05-07"),

@@ -38,4 +38,4 @@ def test_module_prints_the_reference_in_danish_too():
     )
     assert out.stderr == ""
     assert "| nøgle | type | standard | hvad den er |" in out.stdout
-    assert "| `title` | tekst | skal angives | Titlen. |" in out.stdout
+    assert "| `title` | tekst på én linje | skal angives | Titlen. |" in out.stdout

@@ -11,9 +11,10 @@ from .values import (
     CLOSED_DAYS,
     DATE,
     DATES,
+    EMAIL,
     ID,
-    INTEGER,
     LEVELS,
+    LINE,
     MONTH_DAY,
     OFFSET,
     PHASE_BOUND,
@@ -23,6 +24,8 @@ from .values import (
     TERM_QUARTER,
     TEXT,
     TEXTS,
+    URL,
+    YEAR,
     YEARS,
 )
 
@@ -76,8 +79,8 @@ MODEL = Table(
     "Modellen: navn, hvad den inkluderer, enheder og lukkedage.",
     (
         Key("id", ID, "The model's id.", "Modellens id.", required=True),
-        Key("name", TEXT, "Its name (Danish).", "Navnet.", fallback=(Given("id"),)),
-        Key("name_en", TEXT, "Its name in English.", "Navnet på engelsk.", fallback=(Given("name"), Given("id"))),
+        Key("name", LINE, "Its name (Danish).", "Navnet.", fallback=(Given("id"),)),
+        Key("name_en", LINE, "Its name in English.", "Navnet på engelsk.", fallback=(Given("name"), Given("id"))),
         Key("description", TEXT, "A line on what the model holds.", "En linje om, hvad modellen rummer.", default=""),
         Key(
             "include",
@@ -103,7 +106,16 @@ MODEL = Table(
             "(`dokument,år,enhed,vedtaget,reference,note`), i forhold til denne fil.",
             default="",
         ),
-        Key("url", TEXT, "A web page for the model's events.", "En webside for modellens begivenheder.", default=""),
+        Key("url", URL, "A web page for the model's events.", "En webside for modellens begivenheder.", default=""),
+        Key(
+            "organizer",
+            EMAIL,
+            "The e-mail address of the office that keeps the calendar (often the governance or secretariat "
+            "office): written as each event's `ORGANIZER`, which iTIP asks of a published calendar; unset: none.",
+            "E-mailadressen på kontoret, der fører kalenderen (ofte styrings- eller sekretariatsfunktionen): "
+            "skrives som hver begivenheds `ORGANIZER`, som iTIP kræver af en publiceret kalender; udeladt: ingen.",
+            default="",
+        ),
         Key(
             "levels",
             LEVELS,
@@ -137,8 +149,8 @@ DOCUMENT = Table(
             "`false` slår et inkluderet dokument fra.",
             default=True,
         ),
-        Key("title", TEXT, "The title (Danish).", "Titlen.", required=True),
-        Key("title_en", TEXT, "The title in English.", "Titlen på engelsk.", fallback=(Given("title"),), default=""),
+        Key("title", LINE, "The title (Danish).", "Titlen.", required=True),
+        Key("title_en", LINE, "The title in English.", "Titlen på engelsk.", fallback=(Given("title"),), default=""),
         Key(
             "level",
             TEXT,
@@ -186,7 +198,7 @@ DOCUMENT = Table(
         ),
         Key(
             "url",
-            TEXT,
+            URL,
             "A web page about it; else the model's `url`.",
             "En webside om det; ellers modellens `url`.",
             default="",
@@ -235,13 +247,13 @@ PHASE = Table(
         ),
         Key(
             "deadline_label",
-            TEXT,
+            LINE,
             "The deadline's label; unset: the title followed by “vedtages”.",
             "Fristens tekst; udeladt: titlen efterfulgt af “vedtages”.",
         ),
         Key(
             "deadline_label_en",
-            TEXT,
+            LINE,
             "The deadline's label in English; unset: `title_en` followed by “adopted”.",
             "Fristens tekst på engelsk; udeladt: `title_en` efterfulgt af “adopted”.",
         ),
@@ -258,10 +270,10 @@ POINT = Table(
     "En datoregel: én af `rrule`, `at` eller `anchor` giver de nominelle datoer; derefter `offset`, "
     "årsfilteret, undtagelser, `not_after`, `shift` og placering på et `meeting`, i den rækkefølge.",
     (
-        Key("label", TEXT, "The event's label.", "Begivenhedens tekst.", fallback=(DOC_TITLE,), default=""),
+        Key("label", LINE, "The event's label.", "Begivenhedens tekst.", fallback=(DOC_TITLE,), default=""),
         Key(
             "label_en",
-            TEXT,
+            LINE,
             "The event's label in English.",
             "Begivenhedens tekst på engelsk.",
             fallback=(Given("label"), DOC_TITLE_EN),
@@ -333,8 +345,8 @@ OVERRIDE = Table(
     "One year's date set by hand (a minister moved the deadline), with its reason.",
     "Ét års dato sat i hånden (ministeren flyttede fristen), med begrundelsen.",
     (
-        Key("year", INTEGER, "The calendar year it replaces.", "Kalenderåret, den erstatter.", required=True),
-        Key("date", DATE, "The date that year.", "Datoen det år.", required=True),
+        Key("year", YEAR, "The calendar year it replaces.", "Kalenderåret, den erstatter.", required=True),
+        Key("date", DATE, "The date that year (in that year).", "Datoen det år (i det år).", required=True),
         Key("note", TEXT, "Why.", "Hvorfor.", default=""),
     ),
 )
@@ -352,8 +364,8 @@ MEETING = Table(
             "`false` slår en inkluderet kalender fra.",
             default=True,
         ),
-        Key("title", TEXT, "The meeting's title (Danish).", "Mødets titel.", required=True),
-        Key("title_en", TEXT, "The title in English.", "Titlen på engelsk.", fallback=(Given("title"),), default=""),
+        Key("title", LINE, "The meeting's title (Danish).", "Mødets titel.", required=True),
+        Key("title_en", LINE, "The title in English.", "Titlen på engelsk.", fallback=(Given("title"),), default=""),
         Key(
             "level",
             TEXT,

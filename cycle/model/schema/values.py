@@ -9,18 +9,29 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
 from ...errors import CycleError
 from ...period import parse_term_quarter
+from ...text import one_line, plain
 from ..types import Offset
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _OFFSET = re.compile(r"^\s*([+-]?\d+)\s*(wd|d|w|m|y)\s*$")
 _CLOSED_DAY = re.compile(r"^(\d{4}-)?\d{2}-\d{2}$")
+_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
+_EMAIL = re.compile(r"^(?:mailto:)?([^@\s<>\"(),;:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$", re.IGNORECASE)
+#: Years a model may name (overrides, dates): the span the holidays and the terms are known for.
+YEAR_SPAN = (1970, 2200)
+#: The longest offset, in each unit: five years (what a governance rule can mean; more is a typo).
+MAX_OFFSET = {"d": 5 * 366, "w": 5 * 53, "m": 5 * 12, "y": 5, "wd": 5 * 261}
+#: RRULE frequencies that make sense for deadlines and meetings (a date, not a time of day).
+FREQUENCIES = {YEARLY: "YEARLY", MONTHLY: "MONTHLY", WEEKLY: "WEEKLY", DAILY: "DAILY"}
+#: The most dates a COUNT may ask for (a daily rule for a year; a weekly one for seven).
+MAX_COUNT = 366
 
 
 class BadValue(Exception):
@@ -46,8 +57,35 @@ def _must_be(ok: bool, da: str, en: str) -> None:
 
 
 def _text(v: Any) -> str:
+    """Text as given, without control or bidirectional-override characters (cycle.text)."""
     _must_be(isinstance(v, str), "en tekst", "a string")
-    return v.strip()
+    return plain(v)
+
+
+def _line(v: Any) -> str:
+    """A name or title: one line (line breaks become spaces)."""
+    _must_be(isinstance(v, str), "en tekst", "a string")
+    return one_line(v)
+
+
+def _url(v: Any) -> str:
+    text = _text(v)
+    if text and not _URL.match(text):
+        raise BadValue(
+            f"skal være en webadresse, der begynder med http:// eller https:// (ikke '{text}')",
+            f"must be a web address starting with http:// or https:// (not '{text}')",
+        )
+    return text
+
+
+def _email(v: Any) -> str:
+    m = _EMAIL.match(_text(v))
+    if not m:
+        raise BadValue(
+            f"skal være en e-mailadresse, fx styring@kommune.dk (ikke {v!r})",
+            f"must be an e-mail address, e.g. styring@kommune.dk (not {v!r})",
+        )
+    return "mailto:" + m[1]
 
 
 def _bool(v: Any) -> bool:
@@ -62,12 +100,21 @@ def _int(v: Any) -> int:
 
 def _texts(v: Any) -> tuple[str, ...]:
     _must_be(isinstance(v, list) and all(isinstance(x, str) for x in v), "en liste af tekster", "a list of strings")
-    return tuple(v)
+    return tuple(one_line(x) for x in v)
 
 
 def _levels(v: Any) -> tuple[str, ...]:
-    _must_be(bool(_texts(v)), "en liste af tekster, ikke tom", "a non-empty list of strings")
-    return tuple(v)
+    levels = _texts(v)
+    _must_be(bool(levels) and all(levels), "en liste af tekster, ikke tom", "a non-empty list of strings")
+    _must_be(len(set(levels)) == len(levels), "en liste af forskellige niveauer", "a list of distinct levels")
+    return levels
+
+
+def _year(v: Any) -> int:
+    _int(v)
+    lo, hi = YEAR_SPAN
+    _must_be(lo <= v <= hi, f"et år fra {lo} til {hi}", f"a year from {lo} to {hi}")
+    return v
 
 
 def _years(v: Any) -> tuple[int, ...]:
@@ -78,12 +125,16 @@ def _years(v: Any) -> tuple[int, ...]:
 
 
 def _date(v: Any) -> date:
-    if isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v))
-    except ValueError:
-        raise BadValue(f"ugyldig dato '{v}'", f"invalid date '{v}'") from None
+    if isinstance(v, datetime):
+        raise BadValue(f"skal være en dato uden klokkeslæt (ikke {v})", f"must be a date without a time (not {v})")
+    if not isinstance(v, date):
+        try:
+            v = date.fromisoformat(str(v))
+        except ValueError:
+            raise BadValue(f"ugyldig dato '{v}'", f"invalid date '{v}'") from None
+    lo, hi = YEAR_SPAN
+    _must_be(lo <= v.year <= hi, f"en dato i årene {lo}–{hi}", f"a date in the years {lo}–{hi}")
+    return v
 
 
 def _dates(v: Any) -> tuple[date, ...]:
@@ -126,31 +177,67 @@ def _offset(v: Any) -> Offset:
         raise BadValue(
             f"ugyldig forskydning '{text}' (fx -3w, -8wd, -1d)", f"invalid offset '{text}' (e.g. -3w, -8wd, -1d)"
         )
-    return Offset(int(m[1]), m[2], text)
+    n, unit = int(m[1]), m[2]
+    if abs(n) > MAX_OFFSET[unit]:
+        raise BadValue(
+            f"forskydningen '{text}' er over fem år (højst {MAX_OFFSET[unit]}{unit})",
+            f"the offset '{text}' is more than five years (at most {MAX_OFFSET[unit]}{unit})",
+        )
+    return Offset(n, unit, text)
 
 
 def _rrule(v: Any) -> str:
+    """An RFC 5545 RRULE that gives dates: yearly to daily, an interval of at least 1, and
+    parts dateutil can expand (its parser accepts ``INTERVAL=0``, which never ends)."""
     text = _text(v)
+    if not text:
+        raise BadValue("må ikke være tom", "must not be empty")
+    if "\n" in text or "DTSTART" in text.upper():
+        raise BadValue(
+            "skal være én RRULE uden DTSTART (cycle lægger datoerne i valgperioden)",
+            "must be one RRULE without DTSTART (cycle places the dates in the term)",
+        )
     try:
-        rrulestr(text, dtstart=date(2000, 1, 1), forceset=True)
-    except (ValueError, TypeError) as e:
+        rule = rrulestr(text, dtstart=datetime(2000, 1, 1))
+    except (ValueError, TypeError, OverflowError) as e:
         raise BadValue(f"ugyldig RRULE: {e}", f"invalid RRULE: {e}") from None
+    if not isinstance(rule, rrule) or rule._freq not in FREQUENCIES:
+        raise BadValue(
+            "FREQ skal være YEARLY, MONTHLY, WEEKLY eller DAILY (frister har datoer, ikke klokkeslæt)",
+            "FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY (deadlines have dates, not times of day)",
+        )
+    if rule._interval < 1:
+        raise BadValue("INTERVAL skal være mindst 1", "INTERVAL must be at least 1")
+    if rule._count is not None and not 1 <= rule._count <= MAX_COUNT:
+        raise BadValue(f"COUNT skal være fra 1 til {MAX_COUNT}", f"COUNT must be from 1 to {MAX_COUNT}")
+    if rule._freq == DAILY and rule._count is None and rule._until is None:
+        raise BadValue(
+            "FREQ=DAILY skal begrænses med COUNT eller UNTIL (ellers en frist hver dag i årevis)",
+            "FREQ=DAILY must be bounded by COUNT or UNTIL (else a deadline every day for years)",
+        )
+    try:  # dateutil finds some impossible parts (BYDAY=+60MO) only while expanding
+        rule.between(datetime(2000, 1, 1), datetime(2004, 12, 31), inc=True)
+    except (ValueError, IndexError, OverflowError) as e:
+        raise BadValue(f"ugyldig RRULE: {e or type(e).__name__}", f"invalid RRULE: {e or type(e).__name__}") from None
     return text
 
 
 def _month_day(v: Any) -> tuple[int, int]:
     text = _text(v)
     try:
-        d = date.fromisoformat(f"2000-{text}")
+        d = date.fromisoformat(f"2001-{text}")  # a common year: the day must exist every year
     except ValueError:
-        raise BadValue(f"ugyldig dag '{text}' (MM-DD)", f"invalid day '{text}' (MM-DD)") from None
+        raise BadValue(
+            f"ugyldig dag '{text}' (MM-DD, en dag der findes hvert år)",
+            f"invalid day '{text}' (MM-DD, a day every year has)",
+        ) from None
     return d.month, d.day
 
 
 def _closed_day(v: Any) -> str:
     ok = isinstance(v, str) and bool(_CLOSED_DAY.match(v))
     try:
-        ok = ok and bool(date.fromisoformat(v if len(v) == 10 else f"2000-{v}"))
+        ok = ok and bool(date.fromisoformat(v if len(v) == 10 else f"2001-{v}"))
     except ValueError:
         ok = False
     if not ok:
@@ -166,6 +253,10 @@ def _closed_days(v: Any) -> tuple[str, ...]:
 
 
 TEXT = Type("text", "tekst", _text)
+LINE = Type("text on one line", "tekst på én linje", _line)
+URL = Type("web address (`https://…`)", "webadresse (`https://…`)", _url)
+EMAIL = Type("e-mail address", "e-mailadresse", _email)
+YEAR = Type(f"year ({YEAR_SPAN[0]}–{YEAR_SPAN[1]})", f"år ({YEAR_SPAN[0]}–{YEAR_SPAN[1]})", _year)
 BOOL = Type("true/false", "true/false", _bool)
 INTEGER = Type("integer", "heltal", _int)
 TEXTS = Type("list of texts", "liste af tekster", _texts)
@@ -181,9 +272,17 @@ TERM_QUARTER = Type("quarter of the term (`År 2 Q4`)", "kvartal i valgperioden 
 PHASE_BOUND = Type(
     "quarter of the term (`År 1 Q1`; `Q1` with `years`)", "kvartal i valgperioden (`År 1 Q1`; `Q1` med `years`)", _text
 )
-OFFSET = Type("offset (`-3w`, `-1d`, `-8wd` working days)", "forskydning (`-3w`, `-1d`, `-8wd` hverdage)", _offset)
-RRULE = Type("RRULE (RFC 5545)", "RRULE (RFC 5545)", _rrule)
-MONTH_DAY = Type("day of the year (`MM-DD`)", "dag i året (`MM-DD`)", _month_day)
+OFFSET = Type(
+    "offset (`-3w`, `-1d`, `-8wd` working days; at most five years)",
+    "forskydning (`-3w`, `-1d`, `-8wd` hverdage; højst fem år)",
+    _offset,
+)
+RRULE = Type(
+    "RRULE (RFC 5545; YEARLY to DAILY, DAILY with COUNT or UNTIL)",
+    "RRULE (RFC 5545; YEARLY til DAILY, DAILY med COUNT eller UNTIL)",
+    _rrule,
+)
+MONTH_DAY = Type("day of every year (`MM-DD`)", "dag i hvert år (`MM-DD`)", _month_day)
 CLOSED_DAYS = Type(
     "list of `MM-DD` (every year) or `YYYY-MM-DD` (once)",
     "liste af `MM-DD` (hvert år) eller `ÅÅÅÅ-MM-DD` (én gang)",

@@ -17,10 +17,10 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from icalendar import Parameters, vCategory, vText
+from icalendar import Event, Parameters, vCategory, vText, vUri
 from icalendar.parser import Contentline
 
-from .reference import Header, alarm, header_calendar
+from .reference import Header, alarm, header_calendar, organizer
 
 #: The longest content line (octets, without its CRLF) icalendar writes unfolded: it folds at
 #: 75 octets (RFC 5545: lines "SHOULD NOT be longer than 75 octets, excluding the line break").
@@ -49,6 +49,27 @@ def _text_line(name: str, text: str) -> bytes:
     if len(line) <= UNFOLDED_OCTETS and not _ESCAPES.search(text):
         return line + CRLF  # what icalendar gives too: nothing to escape, nothing to fold
     return _line(name, vText(text))
+
+
+@lru_cache(maxsize=4096)
+def _uri_line(name: str, uri: str) -> bytes:
+    """A URI property's line: the address as given (a URI is not TEXT: escaping its commas and
+    semicolons would break the link), folded by icalendar when long."""
+    if not uri:
+        return b""
+    line = f"{name}:{uri}".encode()
+    return line + CRLF if len(line) <= UNFOLDED_OCTETS else _line(name, vUri(uri))
+
+
+@lru_cache(maxsize=16)
+def _organizer_line(header: Header) -> bytes:
+    """The ORGANIZER line every event of the export carries, rendered once by icalendar."""
+    who = organizer(header)
+    if who is None:
+        return b""
+    ev = Event()
+    ev.add("organizer", who)
+    return ev.to_ical()[len(b"BEGIN:VEVENT\r\n") : -len(b"END:VEVENT\r\n")]
 
 
 @lru_cache(maxsize=4096)
@@ -120,6 +141,7 @@ def _event_segments(rows: pd.DataFrame, header: Header) -> list:
     lines after it), in icalendar's canonical property order."""
     valarm = alarm(header)
     alarm_bytes = valarm.to_ical() if valarm is not None else b""
+    before_transp = _organizer_line(header) + b"TRANSP:TRANSPARENT\r\n"  # ORGANIZER < TRANSP < URL
     head = _segment(
         [
             _column(rows["summary"], lambda v: _text_line("SUMMARY", v)),
@@ -137,7 +159,7 @@ def _event_segments(rows: pd.DataFrame, header: Header) -> list:
             _column(rows["description"], lambda v: _text_line("DESCRIPTION", v)),
             _column(rows["modified"], _plain_line("LAST-MODIFIED")),
             _column(rows["location"], lambda v: _text_line("LOCATION", v)),
-            _column(rows["url"], lambda v: b"TRANSP:TRANSPARENT\r\n" + _text_line("URL", v)),
+            _column(rows["url"], lambda v: before_transp + _uri_line("URL", v)),
             _column(rows["alarm"], lambda a: _MS + (alarm_bytes if a else b"")),
         ],
         suffix=_END,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pandas as pd
-from icalendar import Alarm, Calendar, Event, vDuration
+from icalendar import Alarm, Calendar, Event, vCalAddress, vDuration, vText
 
 from ...i18n import t
 from .sequence import UTC_FORMAT
@@ -21,13 +21,32 @@ REFRESH = timedelta(hours=12)
 
 @dataclass(frozen=True)
 class Header:
-    """The calendar around the events: feed or one-off import, its name, and the warning."""
+    """The calendar around the events: feed or one-off import, its name, the warning, and the
+    organiser (``mailto:`` address and name) every event names, if the model gives one."""
 
     feed: bool
     name: str = ""
     description: str = ""
     warn_days: int | None = None
     lang: str = "da"
+    organizer: str = ""
+    organizer_name: str = ""
+
+
+def name_properties(name: str, description: str | None = None) -> list[tuple[str, vText]]:
+    """The calendar's name as Outlook, Apple and Google read it, and its description: TEXT,
+    escaped by icalendar (given as plain strings, icalendar would write them unescaped, and
+    "Skole, Nord; Syd" would end at the comma in vobject, libical or KCalendarCore)."""
+    props = [("name", vText(name)), ("x-wr-calname", vText(name))]
+    return props if description is None else [*props, ("x-wr-caldesc", vText(description))]
+
+
+def organizer(h: Header) -> vCalAddress | None:
+    """ORGANIZER: iTIP (RFC 5546) asks it of every event under ``METHOD:PUBLISH``; it names who
+    keeps the calendar, so a client knows whom to ask. None when the model names no one."""
+    if not h.organizer:
+        return None
+    return vCalAddress(h.organizer, params={"CN": h.organizer_name} if h.organizer_name else None)
 
 
 def header_calendar(h: Header) -> Calendar:
@@ -37,9 +56,8 @@ def header_calendar(h: Header) -> Calendar:
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     if h.feed:  # a one-off import is better without a calendar name (it would make a new calendar)
-        cal.add("name", h.name)
-        cal.add("x-wr-calname", h.name)
-        cal.add("x-wr-caldesc", h.description)
+        for prop, value in name_properties(h.name, h.description):
+            cal.add(prop, value)
         cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())  # text: no VALUE parameter
     return cal
@@ -60,7 +78,7 @@ def _utc(text: str) -> datetime:
     return datetime.strptime(text, UTC_FORMAT).replace(tzinfo=UTC)
 
 
-def to_event(r, valarm: Alarm | None) -> Event:
+def to_event(r, valarm: Alarm | None, organizer: vCalAddress | None = None) -> Event:
     """One row of the property table (a named tuple) as an ``icalendar.Event``."""
     ev = Event()
     ev.add("summary", r.summary)
@@ -76,6 +94,8 @@ def to_event(r, valarm: Alarm | None) -> Event:
     ev.add("last-modified", _utc(r.modified))
     if r.location:
         ev.add("location", r.location)
+    if organizer is not None:
+        ev.add("organizer", organizer)
     ev.add("transp", "TRANSPARENT")
     if r.url:
         ev.add("url", r.url)
@@ -89,7 +109,7 @@ def to_event(r, valarm: Alarm | None) -> Event:
 def to_calendar(rows: pd.DataFrame, header: Header) -> Calendar:
     """The reference renderer: one ``icalendar.Event`` per row."""
     cal = header_calendar(header)
-    valarm = alarm(header)
+    valarm, who = alarm(header), organizer(header)
     for r in rows.itertuples(index=False):
-        cal.add_component(to_event(r, valarm))
+        cal.add_component(to_event(r, valarm, who))
     return cal

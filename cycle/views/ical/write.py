@@ -75,7 +75,8 @@ _UNIT_NAMED = " – "
 
 def _header(plan: Plan, opts: Options, unit_name: str = "") -> Header:
     name, desc = calendar_name(plan, opts.lang, unit_name)
-    return Header(opts.feed, name, desc, opts.warn_days, opts.lang)
+    model_name = plan.model.name_en if opts.lang == "en" else plan.model.name
+    return Header(opts.feed, name, desc, opts.warn_days, opts.lang, plan.model.organizer, model_name)
 
 
 def _stamped_rows(
@@ -196,7 +197,7 @@ def write_split(
     if by == "unit":
         # A unit feed's state is kept in the state file: every event of any unit feed is in it.
         rows = _stamped_rows(plan, opts, mark_met(selected, opts.lang), earlier(STATE_FILE), force)
-        blocks = event_blocks(rows, Header(opts.feed, warn_days=opts.warn_days, lang=opts.lang)).tolist()
+        blocks = event_blocks(rows, _header(plan, opts)).tolist()  # the events: the same in every feed
         digest = Digest()
         write_private(out / STATE_FILE, digest.of(calendar_bytes(_header(plan, opts), blocks)))
         save_state(out / STATE_FILE, rows, digest, write_private)
