@@ -35,6 +35,8 @@ def records(events: pd.DataFrame) -> list[dict[str, str]]:
 def to_csv(events: pd.DataFrame) -> str:
     """CSV for spreadsheets and scripts; text that a spreadsheet would run as a formula gets a
     leading quote (:func:`cycle.views.cells.csv_safe`, OWASP's rule)."""
+    import pandas as pd
+
     out = plain(events)
     for c in out.columns:
         if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
