@@ -114,6 +114,13 @@ def read_manifest(folder: Path) -> set[str] | None:
     return set(files)
 
 
+def _prefix(root: str, folder: Path) -> str:
+    """``root``'s path below ``folder`` as a prefix of relative POSIX paths ('' for ``folder``).
+    Strings, not Paths: a folder of feeds holds 10,000 files."""
+    rel = os.path.relpath(root, folder)
+    return "" if rel == "." else rel.replace(os.sep, "/") + "/"
+
+
 def owned_files(folder: Path) -> set[str] | None:
     """The files cycle wrote under ``folder``: its manifest and those of folders inside it (a
     split export into a published site's feeds), or None if there is no manifest at all."""
@@ -122,8 +129,8 @@ def owned_files(folder: Path) -> set[str] | None:
         if MANIFEST in files:
             listed = read_manifest(Path(root))
             if listed is not None:
-                rel = Path(root).relative_to(folder)
-                owned = (owned or set()) | {(rel / f).as_posix() for f in listed} | {(rel / MANIFEST).as_posix()}
+                prefix = _prefix(root, folder)
+                owned = (owned or set()) | {prefix + f for f in listed} | {prefix + MANIFEST}
     return owned
 
 
@@ -131,14 +138,14 @@ def _walk(folder: Path) -> tuple[list[str], list[str]]:
     """Relative paths (POSIX) of the files and of the folders under ``folder``."""
     files, dirs = [], []
     for root, dirnames, filenames in os.walk(folder):
-        rel = Path(root).relative_to(folder)
+        prefix = _prefix(root, folder)
         for d in list(dirnames):
-            if (Path(root) / d).is_symlink():  # a link to a folder is carried as a link
+            if os.path.islink(os.path.join(root, d)):  # a link to a folder is carried as a link
                 dirnames.remove(d)
                 filenames.append(d)
             else:
-                dirs.append((rel / d).as_posix())
-        files.extend((rel / f).as_posix() for f in filenames)
+                dirs.append(prefix + d)
+        files.extend(prefix + f for f in filenames)
     return files, dirs
 
 

@@ -143,6 +143,30 @@ def test_feed_names_bulk_equals_objects(names):
         assert calendar_bytes(header, []) == iv.header_calendar(header).to_ical()
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.text(alphabet=st.sampled_from(list("ab.%-9æ😀")), max_size=12)),
+        unique_by=lambda r: r[1],
+        max_size=30,
+    ),
+    st.booleans(),
+)
+def test_rows_are_ordered_as_pandas_orders_them(rows, long):
+    """Feed rows by start, then UID: the byte-wise shortcut gives pandas' order, for ASCII UIDs
+    (cycle's) and for any other (non-ASCII, very long)."""
+    from cycle.views.ical.rows import _by_start_and_uid
+
+    frame = pd.DataFrame(
+        {
+            "start": pd.to_datetime([f"2027-01-0{1 + d}" for d, _ in rows], format="%Y-%m-%d"),
+            "uid": [u + ("x" * 300 if long else "") for _, u in rows],
+        }
+    )
+    expected = frame.sort_values(["start", "uid"], kind="stable").index.to_numpy()
+    assert _by_start_and_uid(frame).tolist() == expected.tolist()
+
+
 def test_the_fold_limit_is_icalendars():
     """icalendar writes a content line of 74 octets as it is and folds one of 75 (RFC 5545:
     "SHOULD NOT be longer than 75 octets, excluding the line break"); the bulk path's shortcut

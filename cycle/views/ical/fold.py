@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ...i18n import t
@@ -59,12 +60,29 @@ def fold_units(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     per_unit = events["unit"] != ""
     if not per_unit.any():
         return events
-    folded = [_folded(rows, lang) for _, rows in events[per_unit].groupby(FOLD_KEYS, sort=False)]
+    units = events[per_unit]
+    lines = _unit_lines(units, lang)  # all at once: a national export folds 10,000 units per rule
+    groups = units.groupby(FOLD_KEYS, sort=False).indices.values()
+    folded = [_folded(units.iloc[at], lang, lines[at]) for at in groups]
     out = pd.concat([events[~per_unit], pd.DataFrame(folded)])
     return out.sort_index(kind="stable")
 
 
-def _folded(rows: pd.DataFrame, lang: str) -> pd.Series:
+def _unit_lines(rows: pd.DataFrame, lang: str) -> np.ndarray:
+    """Each row's line in its folded event (:func:`_unit_line`), as an array by position."""
+    lines = rows["unit_name"].to_numpy(dtype=object, copy=True)
+    status = _status(rows)
+    met = status.isin(MET).to_numpy()
+    other = (status != "").to_numpy() & ~met
+    if other.any():
+        words = {s: t("status_" + s, lang) for s in status[other].unique()}
+        lines[other] = [f"{name}: {words[s]}" for name, s in zip(lines[other], status[other], strict=True)]
+    if met.any():
+        lines[met] = [_unit_line(r, lang) for r in rows[met].itertuples()]
+    return lines
+
+
+def _folded(rows: pd.DataFrame, lang: str, lines: np.ndarray) -> pd.Series:
     first = rows.iloc[0].copy()
     n = len(rows)
     met = bool(_status(rows).isin(MET).all())
@@ -72,7 +90,7 @@ def _folded(rows: pd.DataFrame, lang: str) -> pd.Series:
         count = f"{n} {t('unit_one', lg) if n == 1 else t('units', lg)}"
         first[c] = f"{DONE_MARK if met else ''}{first[c]} ({count})"
     head = (t("unit_one", lang) if n == 1 else t("units", lang)).capitalize() + ":"
-    first["note"] = "\n".join(filter(None, [first["note"], head, *(_unit_line(r, lang) for r in rows.itertuples())]))
+    first["note"] = "\n".join(filter(None, [first["note"], head, *lines]))
     first["uid"] = _shared_uid(first["uid"])
     first["unit"] = first["unit_name"] = first["owner"] = ""
     if "status" in rows:

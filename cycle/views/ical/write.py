@@ -146,6 +146,10 @@ def _unit_name(plan: Plan, opts: Options) -> str:
     return ""
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_DANISH_LETTERS = str.maketrans("æøåé", "oaae")
+
+
 def safe_name(unit: str, prefix: str = "enhed") -> str:
     """A file name for a unit id (or an area's or director's name), whatever it holds: ASCII
     slug plus a digest of the text.
@@ -153,7 +157,7 @@ def safe_name(unit: str, prefix: str = "enhed") -> str:
     >>> safe_name("../../etc/passwd"), safe_name("Æble skole")
     ('enhed-etc-passwd-830a08e2.ics', 'enhed-oble-skole-77a311a4.ics')
     """
-    slug = re.sub(r"[^a-z0-9]+", "-", unit.lower().translate(str.maketrans("æøåé", "oaae"))).strip("-")[:40]
+    slug = _NOT_SLUG.sub("-", unit.lower().translate(_DANISH_LETTERS)).strip("-")[:40]
     digest = hashlib.blake2b(unit.encode("utf-8"), digest_size=4).hexdigest()
     return f"{prefix}-{slug or 'x'}-{digest}.ics"
 
