@@ -94,8 +94,8 @@ def _status_mark(mark: dict) -> str:
     return " " + STATUS_MARKS[mark["status"]] if mark.get("status") else ""
 
 
-def _quarter_labels(tl: dict) -> list[str]:
-    return [f"År {i // 4 + 1} Q{i % 4 + 1}" for i in range(len(tl["quarters"]))]
+def _quarter_labels(tl: dict, lang: str = "da") -> list[str]:
+    return [f"{t('year', lang)} {i // 4 + 1} Q{i % 4 + 1}" for i in range(len(tl["quarters"]))]
 
 
 def _cell_codes(row: dict, quarters: list[str], lang: str) -> list[str]:
@@ -153,7 +153,7 @@ def timeline_markdown(tl: dict, lang: str = "da") -> str:
     rows = [
         [level_word(row["level"], lang), row["title"], *_cell_codes(row, tl["quarters"], lang)] for row in tl["rows"]
     ]
-    head = [t("level", lang), t("document", lang), *_quarter_labels(tl)]
+    head = [t("level", lang), t("document", lang), *_quarter_labels(tl, lang)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     return (
