@@ -34,7 +34,7 @@ def gantt_alternative(plan: Plan, lang: str = "da", *, today: date | None = None
     tl = timeline(plan, lang)
     return (
         scroll_region(timeline_html_table(tl, lang), t("nav_timeline", lang))
-        + legend_html(lang)
+        + legend_html(lang, tl)
         + f'<p class="caption">{e(t("deadlines_milestones", lang))}</p>'
         + marks_table(tl, lang, today=today)
     )

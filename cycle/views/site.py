@@ -215,7 +215,7 @@ def _page(plan: Plan, *, today: date, year: int, quarter: Quarter, lang: str, ba
         + "</section>",
         f'<section id="timeline"><h2>{_e(t("nav_timeline", lang))}</h2>'
         + scroll_region(timeline_html_table(tl, lang), t("nav_timeline", lang))
-        + legend_html(lang)
+        + legend_html(lang, tl)
         + _folded(f"{t('deadlines_milestones', lang)} ({len(dated_items(tl))})", marks_table(tl, lang, today=today))
         + "</section>",
         _feeds_section(feeds, lang, base_url, _areas(plan, "id")),

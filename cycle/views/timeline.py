@@ -89,7 +89,7 @@ def _mark(row, statuses: tuple[str, ...], lang: str) -> dict[str, str]:
     return mark
 
 
-def _status_mark(mark: dict) -> str:
+def status_mark(mark: dict) -> str:
     """' ✔' or ' ⚠' after a deadline the status file speaks of (a symbol, not colour alone)."""
     return " " + STATUS_MARKS[mark["status"]] if mark.get("status") else ""
 
@@ -235,7 +235,7 @@ def timeline_html_table(tl: dict, lang: str = "da") -> str:
             marks = "".join(
                 f'<span class="mark">{MARK_GLYPHS[m["kind"]]} '
                 f'<span class="visually-hidden">{e(t(m["kind"], lang))} </span>'
-                f"{e(day_month(date.fromisoformat(m['date']), lang))}{_status_mark(m)}</span>"
+                f"{e(day_month(date.fromisoformat(m['date']), lang))}{status_mark(m)}</span>"
                 for m in row["marks"]
                 if m["quarter"] in covered
             )
@@ -271,15 +271,22 @@ def marks_table(tl: dict, lang: str = "da", *, today: date | None = None) -> str
     return f'<table class="cycle-marks"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def legend(lang: str = "da") -> str:
+def legend(lang: str = "da", tl: dict | None = None) -> str:
     """'U = udarbejdelse, G = gyldighedsperiode, ◆ = frist, ★ = milepæl': the codes of narrow
-    cells and the marks' shapes."""
-    codes = [f"{c} = {t(k, lang).lower()}" for k, c in CELL_CODES[lang].items()]
-    return ", ".join(codes + [f"{MARK_GLYPHS[k]} = {t(k, lang).lower()}" for k in MARKS])
+    cells and the marks' shapes; with ``tl`` whose marks the status file speaks of, also
+    '✔ = rettidigt/for sent, ⚠ = overskredet'."""
+    parts = [f"{c} = {t(k, lang).lower()}" for k, c in CELL_CODES[lang].items()]
+    parts += [f"{MARK_GLYPHS[k]} = {t(k, lang).lower()}" for k in MARKS]
+    if tl is not None and any(m.get("status") for row in tl["rows"] for m in row["marks"]):
+        glyphs: dict[str, list[str]] = {}
+        for status, glyph in STATUS_MARKS.items():
+            glyphs.setdefault(glyph, []).append(t(f"status_{status}", lang))
+        parts += [f"{glyph} = {'/'.join(words)}" for glyph, words in glyphs.items()]
+    return ", ".join(parts)
 
 
-def legend_html(lang: str = "da") -> str:
-    return f'<p class="legend">{e(t("timeline_note", lang))} {e(legend(lang))}.</p>'
+def legend_html(lang: str = "da", tl: dict | None = None) -> str:
+    return f'<p class="legend">{e(t("timeline_note", lang))} {e(legend(lang, tl))}.</p>'
 
 
 def timeline_html(tl: dict, lang: str = "da") -> str:
@@ -287,7 +294,7 @@ def timeline_html(tl: dict, lang: str = "da") -> str:
     title = t("timeline_title", lang, model=tl["name"], period=tl["period"])
     body = (
         scroll_region(timeline_html_table(tl, lang), t("nav_timeline", lang))
-        + legend_html(lang)
+        + legend_html(lang, tl)
         + f"<h2>{e(t('deadlines_milestones', lang))}</h2>"
         + marks_table(tl, lang)
     )

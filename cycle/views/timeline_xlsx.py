@@ -16,7 +16,7 @@ from ..i18n import CELL_CODES, level_word, t
 from ..period import TermQuarter
 from .cells import bold, date_cell, header_row, print_setup, save, set_cell
 from .style import COLOURS, MARK_GLYPHS
-from .timeline import legend, segments
+from .timeline import legend, segments, status_mark
 from .words import day_month
 
 #: Column widths in characters: level, document, each quarter.
@@ -43,7 +43,10 @@ def _cell_text(kinds: tuple[str, ...], marks: list[dict], span: int, lang: str) 
     words = " / ".join(t(k, lang) for k in kinds)
     if kinds and len(words) + 2 > span * QUARTER_WIDTH:
         words = "+".join(CELL_CODES[lang][k] for k in kinds)
-    lines = [f"{MARK_GLYPHS[m['kind']]} {day_month(date.fromisoformat(m['date']), lang)}" for m in marks]
+    lines = []
+    for m in marks:  # '◆ 30. dec.', and the status file's ✔ or ⚠ beside it, or under it if no room
+        line, status = f"{MARK_GLYPHS[m['kind']]} {day_month(date.fromisoformat(m['date']), lang)}", status_mark(m)
+        lines.append(line + (status if len(line + status) <= span * QUARTER_WIDTH + 1 else "\n" + status.strip()))
     return "\n".join(filter(None, [words, *lines]))
 
 
@@ -104,15 +107,15 @@ def _grid(ws, tl: dict, lang: str) -> None:
         # Excel and LibreOffice do not grow merged cells to fit: give the row its lines.
         ws.row_dimensions[r].height = LINE_HEIGHT * lines + 3
     legend_row = FIRST_ROW + len(rows) + 1
-    set_cell(ws, legend_row, 1, _legend(lang)).alignment = Alignment(wrap_text=True, vertical="top")
+    set_cell(ws, legend_row, 1, _legend(lang, tl)).alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(start_row=legend_row, start_column=1, end_row=legend_row, end_column=last_col)
     ws.row_dimensions[legend_row].height = LINE_HEIGHT * 2 + 3
     ws.freeze_panes = ws.cell(FIRST_ROW, 3)
     print_setup(ws, f"2:{FIRST_ROW - 1}")
 
 
-def _legend(lang: str) -> str:
-    return f"{legend(lang)}. {t('timeline_marks_note', lang)}"
+def _legend(lang: str, tl: dict) -> str:
+    return f"{legend(lang, tl)}. {t('timeline_marks_note', lang)}"
 
 
 def _marks_sheet(ws, tl: dict, lang: str) -> None:
