@@ -16,6 +16,7 @@ import ctypes
 import errno
 import fcntl
 import hashlib
+import json
 import os
 import stat
 import sys
@@ -247,6 +248,34 @@ def _libc():
         except OSError:
             _LIBC.append(None)
     return _LIBC[0]
+
+
+# --------------------------------------------------------------------------- listings
+
+
+def json_listing(data: dict, key: str, *, indent: int = 2) -> str:
+    """``data`` as ``json.dumps(data, indent=indent)`` writes it, except that the items of the
+    list ``data[key]`` are one per line, each as compact JSON. Thousands of items (the feeds of a
+    split, the files of a manifest) then go through json's C encoder, not its indenting one.
+
+    >>> print(json_listing({"model": "m", "feeds": [{"file": "a.ics", "events": 2}]}, "feeds"))
+    {
+      "model": "m",
+      "feeds": [
+        {"file": "a.ics", "events": 2}
+      ]
+    }
+    """
+    items = data[key]
+    if not items:
+        return json.dumps(data, ensure_ascii=False, indent=indent)
+    slot = json.dumps(_SLOT)
+    text = json.dumps({**data, key: [_SLOT]}, ensure_ascii=False, indent=indent)
+    pad = "\n" + " " * (2 * indent)
+    return text.replace(slot, ("," + pad).join(json.dumps(item, ensure_ascii=False) for item in items), 1)
+
+
+_SLOT = "\x00items\x00"  # a string no listing holds; json writes it as "\u0000items\u0000"
 
 
 # --------------------------------------------------------------------------- writing

@@ -34,7 +34,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .io import OutputError, _libc, fsync_folder, os_error, refuse, resolve_folder, sync_filesystem, temp_prefix
+from .io import (
+    OutputError,
+    _libc,
+    fsync_folder,
+    json_listing,
+    os_error,
+    refuse,
+    resolve_folder,
+    sync_filesystem,
+    temp_prefix,
+)
 
 MANIFEST = ".cycle-manifest.json"
 MANIFEST_VERSION = 1
@@ -151,7 +161,7 @@ def _walk(folder: Path) -> tuple[list[str], list[str]]:
 
 def _write_manifest(folder: Path, files: list[str]) -> None:
     body = {"cycle": MANIFEST_VERSION, "files": sorted(f for f in files if f != MANIFEST)}
-    (folder / MANIFEST).write_text(json.dumps(body, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (folder / MANIFEST).write_text(json_listing(body, "files", indent=1) + "\n", encoding="utf-8")
 
 
 def _carry(old: Path, new: Path, owned: set[str], shown, force: bool) -> None:

@@ -80,9 +80,9 @@ def _categories_line(value: str) -> bytes:
 def _column(values: pd.Series, render) -> tuple[np.ndarray, list[bytes]]:
     """Codes per row, and each distinct value rendered once (a categorical brings its codes)."""
     if isinstance(values.dtype, pd.CategoricalDtype):
-        return values.cat.codes.to_numpy(), [render(u) for u in values.cat.categories]
+        return values.cat.codes.to_numpy(), [render(u) for u in values.cat.categories.tolist()]
     codes, uniques = pd.factorize(values, sort=False)
-    return codes, [render(u) for u in uniques]
+    return codes, [render(u) for u in uniques.tolist()]  # tolist: iterating a pandas array is slow
 
 
 def _segment(columns: list[tuple[np.ndarray, list[bytes]]], prefix: bytes = b"", suffix: bytes = b"") -> np.ndarray:

@@ -65,9 +65,9 @@ def select(plan: Plan, opts: Options) -> pd.DataFrame:
     municipality-wide events that concern units (:meth:`Model.concerns_units`)."""
     ev = plan.events
     check_known(opts.kinds, KINDS, key="kinds", what_da="slags", what_en="kind")
-    check_known(opts.documents, set(ev["document"]), key="document", what_da="dokument", what_en="document")
+    check_known(opts.documents, set(ev["document"].tolist()), key="document", what_da="dokument", what_en="document")
     check_known(opts.levels, plan.model.levels, key="level", what_da="niveau", what_en="level")
-    units = set(plan.units["id"]) if plan.units is not None else ()
+    units = set(plan.units["id"].tolist()) if plan.units is not None else ()
     check_known(opts.units, units, key="unit", what_da="enhed", what_en="unit")
     ev = ev[ev["kind"].isin(opts.kinds)]
     if opts.documents:

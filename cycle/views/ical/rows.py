@@ -17,7 +17,7 @@ ONE_DAY = pd.Timedelta(days=1)
 def feed_rows(events: pd.DataFrame, lang: str = "da", warn_days: int | None = None) -> pd.DataFrame:
     """One row per VEVENT. Warning events ("Frist om 14 dage: …") are added for deadlines when
     ``warn_days`` is set."""
-    level = events["level"].map(lambda lv: level_word(lv, lang))
+    level = events["level"].map({lv: level_word(lv, lang) for lv in events["level"].unique().tolist()})
     rows = pd.DataFrame(
         {
             "uid": events["uid"],

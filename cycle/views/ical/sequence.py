@@ -61,9 +61,10 @@ def _coded(values: pd.Series) -> tuple[np.ndarray, list[str]]:
     """Codes per row and the distinct values as subscribers see them: text as text, days as
     ``YYYY-MM-DD``, flags as ``1``/``0``. A missing value (code -1) reads ``nan``, as ``str`` has it."""
     if isinstance(values.dtype, pd.CategoricalDtype):
-        codes, uniques = values.cat.codes.to_numpy(), list(values.cat.categories)
+        codes, uniques = values.cat.codes.to_numpy(), values.cat.categories.tolist()
     else:
         codes, uniques = pd.factorize(values, sort=False)
+        uniques = uniques.tolist()  # far faster than iterating a pandas array
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         texts = [f"{u:%Y-%m-%d}" for u in uniques]
     elif pd.api.types.is_bool_dtype(values.dtype):

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ...errors import CycleError
 from ...i18n import t
-from ...io import PrivateFolder, os_error, resolve_file, write_atomic, write_private
+from ...io import PrivateFolder, json_listing, os_error, resolve_file, write_atomic, write_private
 from ...outdir import replace_folder
 from ...plan import Plan
 from .bulk import END_CALENDAR, calendar_bytes, event_blocks, feed_heads, render_chunks
@@ -212,7 +212,7 @@ def write_split(
             _write_calendar(out / file, rows, _header(plan, opts, name))
             index.append({by: group, "name": name, "file": file, "events": len(rows), "units": members})
     data = {"model": plan.model.id, "period": plan.term.label, "split": by, "feeds": index}
-    write_private(out / INDEX, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_private(out / INDEX, json_listing(data, "feeds") + "\n")  # a feed per line
 
 
 def _groups(plan: Plan, opts: Options, selected: pd.DataFrame, by: str):
