@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
+
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 class CycleError(Exception):
@@ -38,7 +41,9 @@ class CycleError(Exception):
         if self.key:
             where.append(f"{words[1]} '{self.key}'")
         text = self.en if lang == "en" else self.da
-        return f"{', '.join(where)}: {text}" if where else text
+        line = f"{', '.join(where)}: {text}" if where else text
+        # One line, whatever a quoted value holds: line breaks and other controls shown escaped.
+        return _CONTROLS.sub(lambda m: repr(m[0])[1:-1], line)
 
 
 def check_known(values: Iterable[str], known: Iterable[str], *, key: str, what_da: str, what_en: str) -> None:

@@ -30,6 +30,20 @@ _TERM_LABEL = re.compile(r"^\s*(\d{4})\s*(?:[-–/]\s*(\d{4}))?\s*$")
 
 #: Four years of four quarters.
 QUARTERS_IN_TERM = 16
+#: The years cycle plans in: the holidays and the law's calendar are known for them, and a date
+#: outside them is a typo (year 1, year 9999), not a plan.
+FIRST_YEAR, LAST_YEAR = 1970, 2199
+
+
+def check_year(year: int, key: str) -> int:
+    """``year`` if cycle plans in it, else one line naming ``key``."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise CycleError(
+            f"året {year} ligger uden for {FIRST_YEAR}–{LAST_YEAR}, de år cycle planlægger i",
+            f"the year {year} is outside {FIRST_YEAR}–{LAST_YEAR}, the years cycle plans in",
+            key=key,
+        )
+    return year
 
 
 @dataclass(frozen=True, order=True)
@@ -48,7 +62,7 @@ class Quarter:
                 f"invalid quarter '{text}' (use e.g. 2026Q4)",
                 key="quarter",
             )
-        return cls(int(m[1]), int(m[2]))
+        return cls(check_year(int(m[1]), "quarter"), int(m[2]))
 
     @classmethod
     def of(cls, day: date) -> Quarter:
@@ -221,6 +235,7 @@ def term_for(day: date) -> Term:
 
 
 def term_of_year(year: int) -> Term:
+    check_year(year, "period")
     return Term(year - Term.year_of(date(year, 1, 1)) + 1)
 
 
@@ -257,10 +272,12 @@ def parse_term(text: str | int) -> Term:
 
 def parse_date(text: str) -> date:
     try:
-        return date.fromisoformat(str(text).strip())
+        day = date.fromisoformat(str(text).strip())
     except ValueError:
         raise CycleError(
             f"ugyldig dato '{text}' (brug ÅÅÅÅ-MM-DD)",
             f"invalid date '{text}' (use YYYY-MM-DD)",
             key="date",
         ) from None
+    check_year(day.year, "date")
+    return day

@@ -210,7 +210,7 @@ def _csv_records(path: Path, text: str, columns: Sequence[Column]) -> Records:
 
     records: Records = []
     try:
-        for cells in csv.reader(feed(), delimiter=_separator(lines, columns)):
+        for cells in csv.reader(feed(), delimiter=_separator(lines, columns), strict=True):  # an unclosed quote is an error
             records.append((start[0] or 0, cells))
             start[0] = None
     except csv.Error as e:

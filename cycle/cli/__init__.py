@@ -62,6 +62,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
     except BrokenPipeError:
         sys.stderr.close()
+    except OSError as e:  # the last net: an I/O error that no layer turned into a CycleError
+        where = f"{e.filename}: " if e.filename else ""
+        click.echo(f"cycle: {t('error', lang_of(meta))}: {where}{e.strerror or e}", err=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
 

@@ -166,10 +166,11 @@ def wheel(
     inputs: PlanInputs, year: int | None, rings: str, day: date, plotlyjs: str, paper: str, output: str, lang: str
 ) -> None:
     """The årshjul: the year's windows and deadlines around twelve months."""
+    from ..period import check_year
     from ..views import charts
     from ..views.alternative import wheel_page
 
-    year = year or day.year
+    year = check_year(year, "year") if year is not None else day.year  # --year 0 is no year, not this one
     plan = inputs.plan(year, day=day)
     fig = charts.wheel(plan, year, lang=lang, today=day, rings=rings)
     charts.write_figure(

@@ -117,9 +117,14 @@ def load(k: str) -> pd.DataFrame | None:
         return None
     try:
         with path.open("rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return None  # a damaged or foreign entry: build afresh
+            events = pickle.load(f)
+    except Exception:  # unpickling damaged bytes can raise almost anything: build afresh
+        return None
+    from .table import EVENT_COLUMNS
+
+    if not isinstance(events, pd.DataFrame) or list(events.columns)[: len(EVENT_COLUMNS)] != EVENT_COLUMNS:
+        return None  # a foreign entry under our name: build afresh
+    return events
 
 
 def store(k: str, events: pd.DataFrame) -> None:

@@ -157,3 +157,108 @@ def test_bad_model(run, tmp_path, outputs, monkeypatch, content, needles):
     one_line(run("events", "--model", model, "-o", outputs / "events.csv"), ["model.toml", *needles])
     one_line(run("ical", "--model", model, "-o", outputs / "new.ics"), ["model.toml", *needles])
     assert state(outputs) == before and sorted(os.listdir(outputs)) == ["events.csv"]
+
+
+# --------------------------------------------------------------------------- arguments
+
+# (arguments, words the one line must hold); -o, where given, names a file that must stay as it was
+ARGS: dict[str, tuple[list[str], list[str]]] = {
+    "warning of 99999 days": (["ical", "--warn", "99999d", "-o", "{out}/events.csv"], ["'warn'", "366"]),
+    "warning of 0 days": (["ical", "--warn", "0d", "-o", "{out}/new.ics"], ["'warn'"]),
+    "wheel of year 0": (["wheel", "--year", "0", "-o", "{out}/w.html"], ["'year'", "0"]),
+    "wheel of year 9999": (["wheel", "--year", "9999", "-o", "{out}/w.html"], ["'year'", "9999"]),
+    "term of year 9999": (["timeline", "--period", "9999", "-o", "{out}/events.csv"], ["'period'", "9999"]),
+    "term of year 1": (["events", "--period", "1", "-o", "{out}/events.csv"], ["'period'"]),
+    "date in year 1": (["due", "--date", "0001-01-01"], ["'date'", "1970"]),
+    "quarter of year 9999": (["due", "--quarter", "9999Q4"], ["'quarter'", "9999"]),
+    "period of year 9999": (["period", "9999-12-31"], ["'date'", "9999"]),
+    "UID of year 9999": (["explain", "lemvig.9999.budget.f9999-1@cycle"], ["'period'", "9999"]),
+    "a UID of nothing": (["explain", "garbage"], ["'uid'"]),
+    "today in year 1": (["gantt", "--today", "0001-01-01", "-o", "{out}/g.html"], ["'date'"]),
+    "units file is a folder": (["events", "--units", "{out}", "-o", "{out}/events.csv"], ["--units"]),
+    "units file missing": (["events", "--units", "{out}/none.csv", "-o", "{out}/events.csv"], ["none.csv"]),
+}
+
+
+@pytest.mark.parametrize(("args", "needles"), ARGS.values(), ids=ARGS.keys())
+def test_bad_arguments(run, outputs, monkeypatch, args, needles):
+    monkeypatch.setenv("CYCLE_LANG", "en")
+    before = state(outputs)
+    one_line(run(*[a.format(out=outputs) for a in args]), needles)
+    assert state(outputs) == before and sorted(os.listdir(outputs)) == ["events.csv"]
+
+
+# --------------------------------------------------------------------------- units files
+
+UNITS_HEAD = "id,name,area,leader,director\n"
+# name → (units file content, words the one line must hold)
+BAD_UNITS: dict[str, tuple[str | bytes, list[str]]] = {
+    "empty": ("", ["units.csv"]),
+    "a column missing": ("id,name,area,leader\nu1,U,A,L\n", ["units.csv", "director"]),
+    "the same id twice": (UNITS_HEAD + "u1,A,x,y,z\nu1,B,x,y,z\n", ["units.csv", "'u1'", "'id'"]),
+    "a name missing": (UNITS_HEAD + "u1,,x,y,z\n", ["units.csv", "'name'"]),
+    "more fields than the header": (UNITS_HEAD + "u1,A,x,y,z,extra\n", ["units.csv", "2"]),
+    "a picture, not a table": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, ["units.csv"]),
+    "an unclosed quote": (UNITS_HEAD + 'u1,"Skole,x,y,z\nu2,Hal,x,y,z\n', ["units.csv", "line 2"]),
+}
+
+
+@pytest.mark.parametrize(("content", "needles"), BAD_UNITS.values(), ids=BAD_UNITS.keys())
+def test_bad_units_file(run, tmp_path, outputs, monkeypatch, content, needles):
+    monkeypatch.setenv("CYCLE_LANG", "en")
+    units = write(tmp_path / "units.csv", content)
+    before = state(outputs)
+    one_line(run("events", "--units", units, "-o", outputs / "events.csv"), needles)
+    one_line(run("ical", "--units", units, "--split", "unit", "-o", outputs / "feeds"), needles)
+    assert state(outputs) == before and sorted(os.listdir(outputs)) == ["events.csv"]
+
+
+# Units files as Excel and careless hands write them, read as meant (issue 13's cases; the
+# shapes themselves are tests/units/'s): the names below are what each file means.
+GOOD_UNITS: dict[str, tuple[bytes, list[str]]] = {
+    "trailing separators": (b"id,name,area,leader,director,\nu1,Skole,A,L,D,\nu2,Hal,A,L,D,,\n", ["Skole", "Hal"]),
+    "# inside a value": ((UNITS_HEAD + "u1,Afdeling #2 Nord,A,L,D\n").encode(), ["Afdeling #2 Nord"]),
+    "semicolons in cp1252": (
+        "id;name;area;leader;director\nu1;Ældrecenter Øst;A;L;D\n".encode("cp1252"),
+        ["Ældrecenter Øst"],
+    ),
+    "byte order mark": (b"\xef\xbb\xbf" + (UNITS_HEAD + "u1,Børnehus,A,L,D\n").encode(), ["Børnehus"]),
+    "Alt+Enter in a name": ((UNITS_HEAD + 'u1,"Skole\r\nNord",A,L,D\n').encode(), ["Skole Nord"]),
+    "an override character": ((UNITS_HEAD + "u1,Evil\u202egnp.exe,A,L,D\n").encode(), ["Evilgnp.exe"]),
+}
+
+
+@pytest.mark.parametrize(("content", "names"), GOOD_UNITS.values(), ids=GOOD_UNITS.keys())
+def test_units_files_read_as_meant(tmp_path, content, names):
+    from cycle.units import load_units
+
+    assert load_units(write(tmp_path / "units.csv", content))["name"].tolist() == names
+
+
+# --------------------------------------------------------------------------- damaged earlier outputs
+
+
+def test_a_damaged_earlier_calendar_is_one_line_and_kept(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("CYCLE_LANG", "en")
+    out = tmp_path / "frister.ics"
+    damaged = b"BEGIN:VCALENDAR\r\nPRODID:-//cycle//Kommunal styring//DA\r\nBEGIN:VEVENT\r\nDTSTART:x\r\n"
+    out.write_bytes(damaged)
+    one_line(run("ical", "-o", out), ["frister.ics", "cannot be read", "--force"])
+    assert out.read_bytes() == damaged
+    assert run("ical", "-o", out, "--force").code == 0  # insisting writes it afresh
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR") and out.read_bytes() != damaged
+
+
+def test_a_foreign_or_damaged_plan_cache_entry_is_rebuilt(run, tmp_path, monkeypatch):
+    import pickle
+
+    monkeypatch.setenv("CYCLE_CACHE_DIR", str(tmp_path / "cache"))
+    first = run("due", "--format", "json", "--quarter", "2026Q4")
+    assert first.code == 0
+    entries = list((tmp_path / "cache").glob("*.pkl"))
+    assert entries
+    for foreign in (pickle.dumps({"not": "a table"}), b"garbage\n", b""):
+        for entry in entries:
+            entry.write_bytes(foreign)
+        again = run("due", "--format", "json", "--quarter", "2026Q4")
+        assert (again.code, again.out, again.err) == (0, first.out, "")

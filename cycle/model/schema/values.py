@@ -15,7 +15,7 @@ from typing import Any
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
 from ...errors import CycleError
-from ...period import parse_term_quarter
+from ...period import FIRST_YEAR, LAST_YEAR, parse_term_quarter
 from ...text import one_line, plain
 from ..types import Offset
 
@@ -24,8 +24,8 @@ _OFFSET = re.compile(r"^\s*([+-]?\d+)\s*(wd|d|w|m|y)\s*$")
 _CLOSED_DAY = re.compile(r"^(\d{4}-)?\d{2}-\d{2}$")
 _URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 _EMAIL = re.compile(r"^(?:mailto:)?([^@\s<>\"(),;:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$", re.IGNORECASE)
-#: Years a model may name (overrides, dates): the span the holidays and the terms are known for.
-YEAR_SPAN = (1970, 2200)
+#: Years a model may name (overrides, dates): the years cycle plans in.
+YEAR_SPAN = (FIRST_YEAR, LAST_YEAR)
 #: The longest offset, in each unit: five years (what a governance rule can mean; more is a typo).
 MAX_OFFSET = {"d": 5 * 366, "w": 5 * 53, "m": 5 * 12, "y": 5, "wd": 5 * 261}
 #: RRULE frequencies that make sense for deadlines and meetings (a date, not a time of day).

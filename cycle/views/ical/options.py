@@ -32,6 +32,10 @@ class Options:
     lang: str = "da"
 
 
+#: The longest warning: a year ahead (a warning years early would land in another term).
+MAX_WARN_DAYS = 366
+
+
 def parse_warn(text: str | None) -> int | None:
     """'14d' or '2w' → days.
 
@@ -41,11 +45,14 @@ def parse_warn(text: str | None) -> int | None:
     if not text:
         return None
     m = _DURATION.match(text)
-    if not m or int(m[1]) == 0:
+    days = int(m[1]) * (7 if m[2] == "w" else 1) if m else 0
+    if not 1 <= days <= MAX_WARN_DAYS:
         raise CycleError(
-            f"ugyldig varsling '{text}' (fx 14d eller 2w)", f"invalid warning '{text}' (e.g. 14d or 2w)", key="warn"
+            f"ugyldig varsling '{text}' (fx 14d eller 2w; højst {MAX_WARN_DAYS} dage)",
+            f"invalid warning '{text}' (e.g. 14d or 2w; at most {MAX_WARN_DAYS} days)",
+            key="warn",
         )
-    return int(m[1]) * (7 if m[2] == "w" else 1)
+    return days
 
 
 def parse_kinds(text: str | Sequence[str] | None) -> tuple[str, ...]:
