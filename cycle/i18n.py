@@ -101,6 +101,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "nav_wheel": ("Årshjul", "Annual wheel"),
     "nav_timeline": ("Tidsramme", "Timeline"),
     "nav_feeds": ("Kalendere til Outlook", "Calendars for Outlook"),
+    "nav_print": ("Udskrift", "Print"),
+    "print_intro": (
+        "Til udskrift eller mødet: én side A3 liggende (PDF). Årshjulet findes også med styringskæden og årets lovbestemte gang.",
+        "For printing or the meeting: one landscape A3 page (PDF). The annual wheel also comes with the governance chain and the statutory year.",
+    ),
+    "rings_chain": ("styringskæden", "the governance chain"),
+    "rings_statutory": ("årets lovbestemte gang", "the statutory year"),
     "timeline_note": (
         "Farverne følger styringskædens tabel: orange er udarbejdelse, grøn gyldighedsperiode; cellerne siger det også med ord.",
         "Colours follow the governance chain's table: orange is drafting, green validity; the cells say so in words too.",

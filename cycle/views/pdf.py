@@ -8,12 +8,15 @@ are that time, so the same input gives the same bytes.
 
 from __future__ import annotations
 
+import asyncio
+import base64
 import html
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -55,17 +58,19 @@ _PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
 
 def print_html(page: str, paper: str = "a3", margin_mm: int = 10) -> bytes:
     """An HTML page on one landscape sheet: printed with its colours, tables the sheet's width
-    with airy rows, zoomed out until it fits one page."""
-    for zoom in (1.0, 0.85, 0.7, 0.55, 0.4):
-        style = (
-            f"<style>{page_css(paper, margin_mm)} html {{ zoom: {zoom}; }}"
-            " * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }"
-            " table { width: 100%; } td, th { padding-top: 7px !important; padding-bottom: 7px !important; }</style>"
-        )
-        pdf = html_to_pdf(page.replace("</head>", style + "</head>", 1))
-        if pages(pdf) == 1:
-            return pdf
-    return pdf
+    with airy rows, zoomed out until it fits one page (all zooms printed at once: cheaper than
+    starting the browser again)."""
+    zooms = (1.0, 0.85, 0.7, 0.55, 0.4)
+    printed = print_pages([page.replace("</head>", _print_style(paper, margin_mm, z) + "</head>", 1) for z in zooms])
+    return next((pdf for pdf in printed if pages(pdf) == 1), printed[-1])
+
+
+def _print_style(paper: str, margin_mm: int, zoom: float) -> str:
+    return (
+        f"<style>{page_css(paper, margin_mm)} html {{ zoom: {zoom}; }}"
+        " * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }"
+        " table { width: 100%; } td, th { padding-top: 7px !important; padding-bottom: 7px !important; }</style>"
+    )
 
 
 def timeline_pdf(tl: dict, lang: str = "da", paper: str = "a3") -> bytes:
@@ -100,7 +105,51 @@ def browser() -> str:
 
 def html_to_pdf(page: str) -> bytes:
     """Print an HTML page (with its own ``@page`` rule) to PDF through headless Chromium."""
+    return print_pages([page])[0]
+
+
+def print_pages(pages: list[str]) -> list[bytes]:
+    """Print HTML pages to PDF in one headless Chromium, driven over its DevTools pipe by
+    choreographer (which kaleido brings); without it, one Chromium run per page."""
     exe = browser()
+    try:
+        import choreographer  # noqa: F401
+    except ImportError:
+        return [pinned_dates(_print_cli(exe, page)) for page in pages]
+    try:
+        with ThreadPoolExecutor(1) as pool:  # an event loop of its own, also under a running one
+            printed = pool.submit(asyncio.run, _print_devtools(exe, pages)).result(timeout=300)
+    except Exception as e:  # a browser that is missing, crashes or hangs shows in several ways
+        raise CycleError(
+            f"Chromium kunne ikke lave PDF'en ({type(e).__name__})",
+            f"Chromium could not make the PDF ({type(e).__name__})",
+            key="output",
+        ) from None
+    return [pinned_dates(pdf) for pdf in printed]
+
+
+async def _print_devtools(exe: str, pages: list[str]) -> list[bytes]:
+    import choreographer
+
+    out = []
+    async with choreographer.Browser(exe, headless=True) as chromium:
+        tab = await chromium.create_tab("")
+        tree = await tab.send_command("Page.getFrameTree")
+        frame = tree["result"]["frameTree"]["frame"]["id"]
+        for page in pages:  # the page's own @page rule sets the sheet; no header or footer
+            await tab.send_command("Page.setDocumentContent", params={"frameId": frame, "html": page})
+            printed = await tab.send_command(
+                "Page.printToPDF",
+                params={"printBackground": True, "preferCSSPageSize": True, "marginTop": 0, "marginBottom": 0,
+                        "marginLeft": 0, "marginRight": 0},
+            )  # fmt: skip
+            if "result" not in printed:
+                raise RuntimeError(str(printed.get("error")))
+            out.append(base64.b64decode(printed["result"]["data"]))
+    return out
+
+
+def _print_cli(exe: str, page: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="cycle-pdf-") as tmp:
         src, out = Path(tmp) / "page.html", Path(tmp) / "page.pdf"
         src.write_text(page, encoding="utf-8")
@@ -116,7 +165,7 @@ def html_to_pdf(page: str) -> bytes:
             ) from None
         if not out.exists() or out.stat().st_size == 0:
             raise CycleError("Chromium lavede ingen PDF", "Chromium made no PDF", key="output")
-        return pinned_dates(out.read_bytes())
+        return out.read_bytes()
 
 
 def pinned_dates(pdf: bytes) -> bytes:

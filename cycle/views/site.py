@@ -25,7 +25,7 @@ from ..period import Quarter
 from ..plan import Plan
 from . import ical as iv
 from .alternative import wheel_alternative
-from .charts import figure_html, gantt, wheel
+from .charts import figure_html, gantt, print_set, wheel
 from .due import SECTIONS, due, items, units_count
 from .page import BASE_STYLE, scroll_region
 from .timeline import HTML_STYLE, dated_items, legend_html, marks_table, timeline, timeline_html_table
@@ -159,6 +159,7 @@ def _build(
     write_private(out / "plotly.min.js", plotly.offline.get_plotlyjs())
     year = today.year if plan.term.first_year <= today.year <= plan.term.last_year else plan.term.first_year
     quarter = Quarter.of(today) if year == today.year else Quarter(year, 1)
+    printed = print_set(plan, out / "print", today=today, year=year, lang=lang)
     page = _page(
         plan,
         today=today,
@@ -167,6 +168,7 @@ def _build(
         lang=lang,
         base_url=base_url,
         feeds=_feeds(out / "feeds", lang),
+        printed=printed,
     )
     write_private(out / "index.html", page)
     write_private(out / MARKER, json.dumps({"model": plan.model.id, "period": plan.term.label}) + "\n")
@@ -179,7 +181,17 @@ def _feeds(folder: Path, lang: str) -> list[dict]:
     return [{"unit": "", "name": t("all_units", lang), "file": "all.ics", "events": None}]
 
 
-def _page(plan: Plan, *, today: date, year: int, quarter: Quarter, lang: str, base_url: str, feeds: list[dict]) -> str:
+def _page(
+    plan: Plan,
+    *,
+    today: date,
+    year: int,
+    quarter: Quarter,
+    lang: str,
+    base_url: str,
+    feeds: list[dict],
+    printed: list[tuple[str, str]] = (),
+) -> str:
     name = model_name(plan.model, lang)
     title = t("site_title", lang, model=name)
     gantt_html = figure_html(gantt(plan, lang=lang, today=today), "cycle-gantt", full_html=False, plotlyjs=False)
@@ -203,6 +215,7 @@ def _page(plan: Plan, *, today: date, year: int, quarter: Quarter, lang: str, ba
                 ("wheel", "nav_wheel"),
                 ("timeline", "nav_timeline"),
                 ("feeds", "nav_feeds"),
+                *((("print", "nav_print"),) if printed else ()),
             )
         )
         + "</nav></header><main>",
@@ -219,12 +232,21 @@ def _page(plan: Plan, *, today: date, year: int, quarter: Quarter, lang: str, ba
         + _folded(f"{t('deadlines_milestones', lang)} ({len(dated_items(tl))})", marks_table(tl, lang, today=today))
         + "</section>",
         _feeds_section(feeds, lang, base_url, _areas(plan, "id")),
+        _print_section(printed, lang),
         "</main>",
         f"<footer>{_e(t('footer', lang, model=name))}</footer>",
         f"<script>{URL_SCRIPT}{PRINT_SCRIPT}</script>",
         "</body></html>\n",
     ]
     return "\n".join(parts)
+
+
+def _print_section(printed: list[tuple[str, str]], lang: str) -> str:
+    """Links to the one-page PDFs (:func:`cycle.views.charts.print_set`)."""
+    if not printed:
+        return ""
+    items = "".join(f'<li><a href="print/{_e(name)}">{_e(title)}</a> (PDF, A3)</li>' for name, title in printed)
+    return f'<section id="print"><h2>{_e(t("nav_print", lang))}</h2><p>{_e(t("print_intro", lang))}</p><ul>{items}</ul></section>'
 
 
 def _progress_section(plan: Plan, today: date, lang: str) -> str:

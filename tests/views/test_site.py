@@ -4,6 +4,7 @@ browser (headless Chromium) with the expected number of bars and marks."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -73,10 +74,14 @@ def test_publish_is_deterministic_and_keeps_feed_state(run, tmp_path, monkeypatc
     second = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     changed = {str(k) for k in first if first[k] != second[k]}
-    # only DTSTAMP follows SOURCE_DATE_EPOCH; SEQUENCE and LAST-MODIFIED stay (the calendars'
-    # state beside them names their bytes, so it follows them)
-    assert changed and all(name.endswith((".ics", ".cycle-state")) for name in changed)
+    # only DTSTAMP follows SOURCE_DATE_EPOCH, and the printed PDFs' dates; SEQUENCE and
+    # LAST-MODIFIED stay (the calendars' state beside them names their bytes, so it follows them)
+    assert changed and all(name.endswith((".ics", ".cycle-state", ".pdf")) for name in changed)
+    dated = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}")
     for name in changed:
+        if name.endswith(".pdf"):
+            assert dated.sub(b"", first[Path(name)]) == dated.sub(b"", second[Path(name)])
+            continue
         if name.endswith(".cycle-state"):  # the calendar's digest moved; every event's state is the same
             assert first[Path(name)].split(b"\n")[1:] == second[Path(name)].split(b"\n")[1:]
             continue

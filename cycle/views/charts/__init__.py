@@ -5,7 +5,7 @@ One module per chart (``gantt``, ``wheel``); ``output`` writes either as HTML, P
 
 from .base import PAGE
 from .gantt import gantt, gantt_events
-from .output import figure_html, image_bytes, pdf_bytes, write_figure
+from .output import figure_html, image_bytes, image_session, pdf_bytes, print_set, write_figure
 from .rings import RING_MODES
 from .wheel import wheel, wheel_events
 
@@ -16,7 +16,9 @@ __all__ = [
     "gantt",
     "gantt_events",
     "image_bytes",
+    "image_session",
     "pdf_bytes",
+    "print_set",
     "wheel",
     "wheel_events",
     "write_figure",

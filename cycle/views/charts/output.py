@@ -4,16 +4,21 @@ is replaced by a fixed one, and the PDF's dates follow ``SOURCE_DATE_EPOCH``."""
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import plotly.graph_objects as go
 
 from ...errors import CycleError
 from ...io import write_atomic
+from ...plan import Plan
 from .. import pdf
+from .base import PAGE
 
 _FIGURE_ID = re.compile(r'id="defs-([0-9a-f]{6})"')
 
@@ -100,3 +105,45 @@ def fixed_ids(svg: bytes) -> bytes:
         return p.group(1) + numbers.setdefault(p.group(2), b"%06d" % len(numbers))
 
     return re.sub(rb"(pcycle0-(?:legend-)?)([0-9a-f]{6})\b", number, svg)
+
+
+@contextlib.contextmanager
+def image_session() -> Iterator[None]:
+    """Keep one kaleido browser for several images (a fresh one costs seconds per image)."""
+    import kaleido
+
+    kaleido.start_sync_server(silence_warnings=True)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+            yield
+    finally:
+        kaleido.stop_sync_server(silence_warnings=True)
+
+
+def print_set(plan: Plan, folder: Path, *, today: date, year: int, lang: str = "da") -> list[tuple[str, str]]:
+    """The charts and the timeline as one-page A3 PDFs in ``folder`` (for the site's "Print"):
+    (file name, title) each."""
+    from ...i18n import t
+    from ...io import write_private
+    from ..timeline import timeline
+    from .gantt import gantt
+    from .wheel import wheel
+
+    folder.mkdir(exist_ok=True)
+    wheels = [("", "level", f"{t('nav_wheel', lang)} {year}")]
+    if any(d.phases for d in plan.model.documents.values()):  # a chain to show
+        wheels.append(("-kaede", "chain", f"{t('nav_wheel', lang)} {year}: {t('rings_chain', lang)}"))
+    if len(plan.model.files) > 1:  # a base model included: its statutory year apart
+        wheels.append(("-lovbestemt", "statutory", f"{t('nav_wheel', lang)} {year}: {t('rings_statutory', lang)}"))
+    written = [("valgperioden.pdf", t("nav_gantt", lang))]
+    with image_session():
+        write_private(
+            folder / written[0][0], pdf_bytes(gantt(plan, lang=lang, today=today, height=PAGE[1]), "a3", lang)
+        )
+        for suffix, rings, title in wheels:
+            fig = wheel(plan, year, lang=lang, today=today, rings=rings)
+            written.append((f"aarshjul-{year}{suffix}.pdf", title))
+            write_private(folder / written[-1][0], pdf_bytes(fig, "a3", lang))
+    write_private(folder / "tidsramme.pdf", pdf.timeline_pdf(timeline(plan, lang), lang))
+    return [*written, ("tidsramme.pdf", t("nav_timeline", lang))]

@@ -8,6 +8,7 @@ another. Lanes are measured in *weights* here; the wheel turns weights into radi
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -127,17 +128,17 @@ def marks_lane(ring: Ring) -> Lane | None:
     )
 
 
-def assign_radii(rings: list[Ring], inner: float, outer: float, max_lane: float, ring_gap: float) -> float:
+def assign_radii(rings: list[Ring], inner: float, outer: float, max_lane: float, gaps: tuple[float, float]) -> float:
     """Radii for every lane, outermost ring first, filling ``inner``..``outer`` at most
-    ``max_lane`` per unit of weight. Returns the outer radius actually used."""
+    ``max_lane`` per unit of weight; ``gaps`` between rings, and (wider) between levels.
+    Returns the outer radius actually used."""
+    between = [gaps[1] if a.level != b.level else gaps[0] for a, b in itertools.pairwise(rings)]
     weight = sum(lane.weight for ring in rings for lane in ring.lanes)
-    gaps = ring_gap * max(len(rings) - 1, 0)
-    unit = min(max_lane, (outer - inner - gaps) / weight) if weight else 0.0
-    r = inner + unit * weight + gaps
-    top = r
-    for ring in rings:
+    unit = min(max_lane, (outer - inner - sum(between)) / weight) if weight else 0.0
+    r = top = inner + unit * weight + sum(between)
+    for ring, gap in zip(rings, [*between, 0.0], strict=True):
         for lane in ring.lanes:
             lane.r1, lane.r0 = r, r - unit * lane.weight
             r = lane.r0
-        r -= ring_gap
+        r -= gap
     return top

@@ -68,7 +68,7 @@ def wheel(
     ev = ev[ev["document"].isin({d for r in chosen for d in r.docs})]
     packed = [pack(r, ev, header=rings == "level") for r in chosen]
     packed = [r for r in packed if any(lane.kind != "header" for lane in r.lanes)]
-    rim = assign_radii(packed, R_INNER, R_MAX, max_lane=34, ring_gap=5) if packed else R_INNER
+    rim = assign_radii(packed, R_INNER, R_MAX, max_lane=34, gaps=(5, 16)) if packed else R_INNER
     points = _mark_points(packed, ev)
     fig = go.Figure()
     face(fig, year, rim, lang)
@@ -77,7 +77,10 @@ def wheel(
     model_name = plan.model.name_en if lang == "en" else plan.model.name
     centre(fig, year, model_name, today, lang)
     today_line(fig, today, year, rim, lang)
-    _layout(fig, t("wheel_title", lang, model=model_name, year=year))
+    title = t("wheel_title", lang, model=model_name, year=year)
+    if rings in ("chain", "statutory"):
+        title += f" – {t('rings_' + rings, lang)}"
+    _layout(fig, title)
     return fig
 
 
@@ -126,7 +129,8 @@ def free_angle(taken: list[float], half: float, *, prefer: float, low: float = 0
     def room(a: float) -> float:
         return min((abs((a - b + 180) % 360 - 180) for b in taken), default=360.0)
 
-    lo, hi = math.ceil(low + half), math.floor(high - half)
+    whole = high - low >= 360  # a full circle: any angle, across 12 o'clock too
+    lo, hi = (0, 359) if whole else (math.ceil(low + half), math.floor(high - half))
     candidates = sorted(range(lo, hi + 1), key=lambda a: (abs((a - prefer + 180) % 360 - 180), a))
     return float(next((a for a in candidates if room(a) >= half), prefer))
 

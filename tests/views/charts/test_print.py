@@ -127,3 +127,20 @@ def test_svg_bytes_repeat(run, tmp_path):
     assert run("gantt", "-o", a).code == 0 and run("gantt", "-o", b).code == 0
     assert a.read_bytes() == b.read_bytes()
     assert b'id="defs-cycle0"' in a.read_bytes()
+
+
+def test_publish_puts_the_pdfs_under_print(run, tmp_path):
+    site = tmp_path / "site"
+    assert run("publish", "--today", "2026-11-22", "-o", site).code == 0
+    page = (site / "index.html").read_text(encoding="utf-8")
+    section = page.split('<section id="print">', 1)[1].split("</section>", 1)[0]
+    links = re.findall(r'href="print/([^"]+)"', section)
+    # the Gantt, the wheel of 2026 by level, of the chain and of the statutory year (Lemvig
+    # includes dk), the timeline
+    assert links == [
+        "valgperioden.pdf", "aarshjul-2026.pdf", "aarshjul-2026-kaede.pdf", "aarshjul-2026-lovbestemt.pdf",
+        "tidsramme.pdf",
+    ]  # fmt: skip
+    assert "<h2>Udskrift</h2>" in section and '<a href="#print">' in page
+    for name in links:
+        assert _pdfinfo(site / "print" / name)["Pages"].strip() == "1"
