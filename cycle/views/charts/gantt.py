@@ -247,7 +247,13 @@ def _layout(
             "fixedrange": True,
         },
     )
-    for i, r in enumerate(table):  # header rows shaded; thin lines between rows
+    _furniture(fig, plan, table, key)
+
+
+def _furniture(fig: go.Figure, plan: Plan, table: list[Row], key: list[str]) -> None:
+    """Header rows shaded, a line at each new year, and the key of numbered marks."""
+    term = plan.term
+    for i, r in enumerate(table):
         if r.kind in ("level", "group"):
             fill = "#e3e9f0" if r.kind == "level" else "#f1f4f7"
             fig.add_shape(
