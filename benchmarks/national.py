@@ -2,11 +2,24 @@
 
 A reproducible, seeded Denmark: 98 municipalities, ``--units`` organisation units each (default
 300), the Lemvig model with the dk base, one election period. The run builds the events table,
-writes every unit's feed (``--split unit``) and the timelines, and reports per stage: events,
-seconds, events per second, bytes written and peak RSS. On a sample of the same feed rows it
-compares the bulk renderer with (a) icalendar objects (one ``Event`` per event, ``to_ical()``) and
-(b) the floor, one ``write`` of the same bytes. It reruns at a 10× smaller scale (in a fresh
-process) for ``scaling``, and times ``cycle due``'s start-up against ``python -c "import pandas"``.
+writes every municipality's split export (``ical --split unit --warn 14d``, as users run it:
+folder swapped in, state kept) and the timelines, and reports per stage: events, seconds, events
+per second and bytes written. Beside the feeds stage:
+
+- ``feeds_floor``: the same files and bytes, already in memory, written with open/write/close
+  into a new folder on the same file system, municipality by municipality;
+- ``feeds_update``: every split export again over its previous output (the monthly update, which
+  reads each event's SEQUENCE back), a day later;
+- ``split_comparison``: one municipality's split export, bulk renderer against icalendar objects
+  writing the same files (``benchmarks/split.py``'s path, bytes checked);
+- ``one_calendar_comparison``: one calendar of 20,000 of the national feed rows rendered and
+  written to one file, bulk against icalendar objects against one write of the same bytes (a
+  measure of the renderer alone, not of the split export).
+
+``peak_rss`` is the whole process's peak (read at the end); ``scaling`` reruns at a 10× smaller
+scale in a fresh process; ``startup`` times ``cycle period`` and ``cycle due`` (warm cache)
+against ``python -c "import pandas"``. ``benchmarks/split.py`` measures the split export of one
+municipality of 1,000 and 10,000 units, whole process and work only.
 
     python benchmarks/national.py                       # 98 × 300 units
     python benchmarks/national.py --units 30 --json out.json
@@ -20,7 +33,6 @@ import os
 import platform
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,6 +49,8 @@ from cycle.views.table import to_json
 from cycle.views.timeline import timeline, timeline_html
 
 MUNICIPALITIES = 98
+#: The stages that scale with the country (``scaling`` compares their sum).
+STAGES = ("events", "feeds", "timelines")
 AREAS = ("Skole", "Dagtilbud", "Ældre", "Sundhed", "Jobcenter", "Kultur", "Teknik", "Administration")
 KINDS = ("Skole", "Børnehus", "Plejecenter", "Hjemmepleje", "Bibliotek", "Center", "Værksted")
 TOWNS = ("Nørre", "Sønder", "Øster", "Vester", "Ny", "Gl.", "Lille", "Store")
@@ -73,11 +87,28 @@ def folder_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+def write_floor(folder: Path, out: Path) -> float:
+    """Seconds to write ``folder``'s files (already in memory) into the new folder ``out``."""
+    files = [(p.name, p.read_bytes()) for p in sorted(folder.iterdir()) if p.is_file()]
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
+    t = time.perf_counter()
+    out.mkdir()
+    for name, data in files:
+        fd = os.open(out / name, flags, 0o644)
+        os.write(fd, data)
+        os.close(fd)
+    took = time.perf_counter() - t
+    shutil.rmtree(out)
+    return took
+
+
 def national_run(units: int, seed: int, period: int, out: Path, sample_rows: int) -> dict:
     base = load_model("lemvig")
     rng = np.random.default_rng(seed)
-    stages = {name: {"events": 0, "seconds": 0.0, "bytes": 0} for name in ("events", "feeds", "timelines")}
+    names = ("events", "feeds", "feeds_floor", "feeds_update", "timelines")
+    stages = {name: {"events": 0, "seconds": 0.0, "bytes": 0} for name in names}
     sample: list[pd.DataFrame] = []
+    plans = []
     for n in range(1, MUNICIPALITIES + 1):
         mid = f"k{n:03d}"
         model = replace(base, id=mid, name=f"Kommune {n:03d}", name_en=f"Municipality {n:03d}")
@@ -87,7 +118,6 @@ def national_run(units: int, seed: int, period: int, out: Path, sample_rows: int
         plan = build_plan(model, period, unit_table)
         stages["events"]["seconds"] += time.perf_counter() - t
         stages["events"]["events"] += len(plan.events)
-        stages["events"]["peak_rss"] = peak_rss()
 
         t = time.perf_counter()
         iv.export_split(plan, out / mid / "feeds", iv.Options(feed=True, warn_days=14))
@@ -95,7 +125,7 @@ def national_run(units: int, seed: int, period: int, out: Path, sample_rows: int
         index = json.loads((out / mid / "feeds" / iv.INDEX).read_text(encoding="utf-8"))
         stages["feeds"]["events"] += sum(f["events"] for f in index["feeds"])
         stages["feeds"]["bytes"] += folder_bytes(out / mid / "feeds")
-        stages["feeds"]["peak_rss"] = peak_rss()
+        stages["feeds_floor"]["seconds"] += write_floor(out / mid / "feeds", out / mid / "floor")
 
         t = time.perf_counter()
         tl = timeline(plan)
@@ -104,16 +134,24 @@ def national_run(units: int, seed: int, period: int, out: Path, sample_rows: int
         stages["timelines"]["seconds"] += time.perf_counter() - t
         stages["timelines"]["events"] += int((plan.events["period"] == plan.term.label).sum())
         stages["timelines"]["bytes"] += sum((out / mid / f).stat().st_size for f in ("timeline.json", "timeline.html"))
-        stages["timelines"]["peak_rss"] = peak_rss()
 
         if sum(map(len, sample)) < sample_rows:  # the same events, for the side-by-side
             sample.append(iv.feed_rows(iv.select(plan, iv.Options()), "da", 14))
-        del plan
+        plans.append(plan)
+    stages["feeds_floor"].update(events=stages["feeds"]["events"], bytes=stages["feeds"]["bytes"])
+    epoch = os.environ["SOURCE_DATE_EPOCH"]
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch) + 86400)  # a day later, nothing else changed
+    for plan in plans:
+        t = time.perf_counter()
+        iv.export_split(plan, out / plan.model.id / "feeds", iv.Options(feed=True, warn_days=14))
+        stages["feeds_update"]["seconds"] += time.perf_counter() - t
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    stages["feeds_update"].update(events=stages["feeds"]["events"], bytes=stages["feeds"]["bytes"])
     for s in stages.values():
         s["events_per_second"] = round(s["events"] / s["seconds"]) if s["seconds"] else None
         s["seconds"] = round(s["seconds"], 3)
     rows = iv.finish_rows(pd.concat(sample, ignore_index=True).iloc[:sample_rows].copy())
-    return {"stages": stages, "sample": iv.stamp(rows, None, iv.now_utc())}
+    return {"stages": stages, "sample": iv.stamp(rows, None, iv.now_utc()), "first_plan": plans[0]}
 
 
 def best_of(fn, repeat: int) -> tuple[float, object]:
@@ -171,27 +209,29 @@ def compare(rows: pd.DataFrame, folder: Path, repeat: int = 9) -> dict:
     }
 
 
-def startup(repeat: int = 15) -> dict:
-    """Median wall time of ``cycle due`` and of ``python -c "import pandas"``, run alternately so
-    that the machine's drift touches both alike. ``cycle due`` runs as a user runs it: with its
-    plan cache (a fresh one, filled by a first, untimed run)."""
-    cache = tempfile.mkdtemp(prefix="cycle-cache-")
-    env = {k: v for k, v in os.environ.items() if k != "CYCLE_NO_CACHE"}
-    env.update(CYCLE_TODAY="2026-11-22", CYCLE_CACHE_DIR=cache)
-    commands = {"due": [sys.executable, "-m", "cycle", "due"], "pandas": [sys.executable, "-c", "import pandas"]}
-    subprocess.run(commands["due"], check=True, capture_output=True, env=env)
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(repeat):
-        for name, cmd in commands.items():
-            t = time.perf_counter()
-            subprocess.run(cmd, check=True, capture_output=True, env=env)
-            times[name].append(time.perf_counter() - t)
-    shutil.rmtree(cache, ignore_errors=True)
-    due, pandas = statistics.median(times["due"]), statistics.median(times["pandas"])
+def split_comparison(plan, folder: Path) -> dict:
+    """One municipality's split export as users run it (bulk, fresh into a new folder) against
+    the icalendar-object path writing the same files (``benchmarks/split.py``)."""
+    from split import icalendar_split, read_folder
+
+    bulk_out, ical_out = folder / "split-bulk", folder / "split-icalendar"
+    t = time.perf_counter()
+    iv.export_split(plan, bulk_out, iv.Options(feed=True, warn_days=14))
+    t_bulk = time.perf_counter() - t
+    t = time.perf_counter()
+    icalendar_split(plan, ical_out)
+    t_obj = time.perf_counter() - t
+    same = read_folder(bulk_out) == read_folder(ical_out)
+    files = len(read_folder(bulk_out))
+    shutil.rmtree(bulk_out)
+    shutil.rmtree(ical_out)
     return {
-        "seconds_cycle_due": round(due, 3),
-        "seconds_import_pandas": round(pandas, 3),
-        "ratio": round(due / pandas, 2),
+        "units": len(plan.units),
+        "files": files,
+        "identical_files": same,
+        "seconds_bulk": round(t_bulk, 3),
+        "seconds_icalendar": round(t_obj, 2),
+        "speedup_vs_icalendar": round(t_obj / t_bulk, 1),
     }
 
 
@@ -246,10 +286,17 @@ def main() -> None:
         "seed": args.seed,
         "stages": result["stages"],
         "seconds_total": round(total, 2),
-        "peak_rss": peak_rss(),
+    }
+    st = result["stages"]
+    report["ratios"] = {
+        "feeds_vs_floor": round(st["feeds"]["seconds"] / st["feeds_floor"]["seconds"], 2),
+        "feeds_update_vs_fresh": round(st["feeds_update"]["seconds"] / st["feeds"]["seconds"], 2),
     }
     if not args.no_compare:
-        report["feed_comparison"] = compare(result["sample"], out)
+        from split import startup
+
+        report["split_comparison"] = split_comparison(result["first_plan"], out)
+        report["one_calendar_comparison"] = compare(result["sample"], out)
         small = subprocess.run(
             [
                 sys.executable,
@@ -271,7 +318,7 @@ def main() -> None:
         small_report = json.loads(
             small.stdout.split("\n{", 1)[-1] if not small.stdout.startswith("{") else small.stdout
         )
-        stage_seconds = lambda r: sum(s["seconds"] for s in r["stages"].values())  # noqa: E731
+        stage_seconds = lambda r: sum(r["stages"][s]["seconds"] for s in STAGES)  # noqa: E731
         report["scaling"] = {
             "units_small": max(1, args.units // 10),
             "seconds_small": round(stage_seconds(small_report), 3),
@@ -279,8 +326,9 @@ def main() -> None:
             "scaling": round(stage_seconds(report) / stage_seconds(small_report), 2),
             "peak_rss_small": small_report["peak_rss"],
         }
-        report["startup"] = startup()
+        report["startup"] = startup(15)
         report["machine"] = machine()
+    report["peak_rss"] = peak_rss()  # the whole process: after every stage and comparison
     if args.out is None:
         shutil.rmtree(out, ignore_errors=True)
     text = json.dumps(report, indent=2, ensure_ascii=False)

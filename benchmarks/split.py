@@ -1,0 +1,448 @@
+"""The split export users run, timed the way they wait for it, against the icalendar-object path
+and against the floor of writing the same files.
+
+For each size (default 1,000 and 10,000 synthetic units on the Lemvig model, 14-day warnings)
+and each folder (default ``/dev/shm``, a tmpfs, and ``/var/tmp``, a disk):
+
+- **whole process**: ``cycle ical --split unit`` and ``cycle publish`` as a user runs them (a child
+  process, plan cache off), fresh into an empty place and again over the previous output (the
+  monthly update, which reads SEQUENCE back); wall time, CPU time and peak RSS of the child
+  (``os.wait4``'s rusage, so nothing of this process is counted);
+- **work-only**: the export itself in a process that has the plan already: bulk renderer, fresh
+  and update, alternating, best of ``--repeat``;
+- **icalendar objects**: the same files, byte for byte (checked), from ``icalendar.Event`` objects
+  (each event built once and shared by the feeds that hold it), written plainly: once, in a child
+  process that reports its own work-only time too;
+- **floor**: the same files and bytes, already in memory, written with ``open``/``write``/``close``
+  into a new folder on the same file system, alternating with the work-only runs.
+
+It ends with ``cycle period`` and warm ``cycle due`` against ``python -c "import pandas"``, then
+prints every target of issue 14 with pass or fail.
+
+    python benchmarks/split.py --json benchmarks/results/split.json
+    python benchmarks/split.py --units 1000 --folders /dev/shm --repeat 3   # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from national import machine, synthetic_units  # noqa: E402
+
+MODEL = "lemvig"
+EPOCH = 1795000000  # the first export's build time; the update's is a day later
+TODAY = "2026-11-22"
+
+
+# --------------------------------------------------------------------------- child processes
+
+
+@dataclass
+class Run:
+    """A child process: wall seconds, CPU seconds (user + system), peak RSS in bytes, stdout."""
+
+    wall: float
+    cpu: float
+    rss: int
+    out: str
+
+
+def child(cmd: list[str], env: dict[str, str]) -> Run:
+    """Run ``cmd`` and read its own resource use from ``wait4`` (not this process's, and not
+    its other children's): wall and CPU seconds, peak RSS."""
+    with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
+        t = time.perf_counter()
+        pid = os.posix_spawn(
+            cmd[0],
+            cmd,
+            env,
+            file_actions=[
+                (os.POSIX_SPAWN_DUP2, out_file.fileno(), 1),
+                (os.POSIX_SPAWN_DUP2, err_file.fileno(), 2),
+            ],
+        )
+        _, status, usage = os.wait4(pid, 0)
+        wall = time.perf_counter() - t
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read().decode(), err_file.read().decode()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{err[-3000:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, out)
+
+
+def cycle_env(epoch: int) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("CYCLE_CACHE_DIR",)}
+    env.update(PYTHONPATH=str(ROOT), CYCLE_NO_CACHE="1", CYCLE_TODAY=TODAY, SOURCE_DATE_EPOCH=str(epoch))
+    return env
+
+
+def cycle(args: list[str], epoch: int) -> Run:
+    return child([sys.executable, "-m", "cycle", *args], cycle_env(epoch))
+
+
+# --------------------------------------------------------------------------- in-process work
+
+
+def load_plan(units_file: Path):
+    from cycle import build_plan, load_units
+
+    return build_plan(MODEL, 2026, load_units(units_file))
+
+
+def split_options():
+    from cycle.views import ical as iv
+
+    return iv.Options(feed=True, warn_days=14)
+
+
+def bulk_split(plan, out: Path) -> None:
+    from cycle.views import ical as iv
+
+    iv.export_split(plan, out, split_options())
+
+
+def icalendar_split(plan, out: Path) -> None:
+    """What ``export_split`` writes into a new folder, rendered by icalendar objects: each event
+    an ``icalendar.Event`` built once, each file a ``Calendar`` holding its events, ``to_ical()``,
+    and a plain write. The sidecars, the index and the manifest as cycle writes them."""
+    from cycle.i18n import t
+    from cycle.io import json_listing
+    from cycle.outdir import MANIFEST, MANIFEST_VERSION
+    from cycle.views.ical import state
+    from cycle.views.ical import write as w
+    from cycle.views.ical.reference import alarm, header_calendar, organizer, to_calendar, to_event
+
+    opts = split_options()
+    selected = w.select(plan, opts)
+    out.mkdir(parents=True)
+    files: dict[str, bytes] = {}
+
+    def calendar(name: str, raw: bytes, rows) -> None:
+        files[name] = raw
+        digest = state.Digest()
+        for _ in digest.of(raw):
+            pass
+        files[state.sidecar(Path(name)).name] = state.dumps(rows, digest)
+
+    shared = w._stamped_rows(plan, opts, w.mark_met(w.fold_units(selected, opts.lang), opts.lang), None, False)
+    header = w._header(plan, opts)
+    calendar(w.ALL_FILE, to_calendar(shared, header).to_ical(), shared)
+    rows = w._stamped_rows(plan, opts, w.mark_met(selected, opts.lang), None, False)
+    valarm, who = alarm(header), organizer(header)
+    events = [to_event(r, valarm, who) for r in rows.itertuples(index=False)]
+    whole = header_calendar(header)
+    for ev in events:
+        whole.add_component(ev)
+    calendar(w.STATE_FILE, whole.to_ical(), rows)
+    index = [{"unit": "", "name": t("all_units", opts.lang), "file": w.ALL_FILE, "events": len(shared)}]
+    ids, names = plan.units["id"].tolist(), plan.units["name"].tolist()
+    bounds, positions = w._feed_positions(plan, rows, ids)
+    for k, (unit, name) in enumerate(zip(ids, names, strict=True)):
+        cal = header_calendar(w._header(plan, opts, name))
+        for i in positions[bounds[k] : bounds[k + 1]]:
+            cal.add_component(events[i])
+        file = w.safe_name(unit)
+        files[file] = cal.to_ical()
+        index.append({"unit": unit, "name": name, "file": file, "events": int(bounds[k + 1] - bounds[k])})
+    data = {"model": plan.model.id, "period": plan.term.label, "split": "unit", "feeds": index}
+    files[w.INDEX] = (json_listing(data, "feeds") + "\n").encode()
+    manifest = {"cycle": MANIFEST_VERSION, "files": sorted(files)}
+    files[MANIFEST] = (json_listing(manifest, "files", indent=1) + "\n").encode()
+    for name, raw in files.items():
+        with open(out / name, "wb") as f:
+            f.write(raw)
+
+
+def read_folder(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def floor(files: dict[str, bytes], out: Path) -> None:
+    """The same files and bytes, from memory: open, write, close, into a new folder."""
+    out.mkdir()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
+    for name, data in files.items():
+        fd = os.open(out / name, flags, 0o644)
+        os.write(fd, data)
+        os.close(fd)
+
+
+def clock() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
+def since(start: tuple[float, float]) -> tuple[float, float]:
+    return time.perf_counter() - start[0], time.process_time() - start[1]
+
+
+def work_only(units_file: Path, folder: Path, repeat: int) -> dict:
+    """Bulk fresh, bulk update and the floor (also followed by one ``syncfs``, as cycle syncs the
+    folder it swaps in), alternating in one process that has the plan."""
+    from cycle.io import sync_filesystem
+
+    os.environ.update(CYCLE_TODAY=TODAY, SOURCE_DATE_EPOCH=str(EPOCH))
+    plan = load_plan(units_file)
+    out, floor_out = folder / "work", folder / "work-floor"
+    times: dict[str, list[tuple[float, float]]] = {"fresh": [], "update": [], "floor": [], "floor_synced": []}
+    files: dict[str, bytes] = {}
+    for i in range(repeat + 1):  # the first round warms the caches and is not counted
+        for kind in ("fresh", "update", "floor", "floor_synced"):
+            if kind.startswith("floor"):
+                shutil.rmtree(floor_out, ignore_errors=True)
+                os.sync()
+                start = clock()
+                floor(files, floor_out)
+                if kind == "floor_synced":  # as cycle flushes a folder before swapping it in
+                    sync_filesystem(floor_out)
+            else:
+                if kind == "fresh":
+                    shutil.rmtree(out, ignore_errors=True)
+                os.environ["SOURCE_DATE_EPOCH"] = str(EPOCH + (86400 if kind == "update" else 0))
+                os.sync()
+                start = clock()
+                bulk_split(plan, out)
+            took = since(start)
+            if kind == "fresh" and not files:
+                files = read_folder(out)
+            if i:
+                times[kind].append(took)
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(floor_out, ignore_errors=True)
+    best = {k: min(v) for k, v in times.items()}
+    return {
+        "files": len(files),
+        "bytes": sum(map(len, files.values())),
+        **{f"seconds_{k}": round(v[0], 3) for k, v in best.items()},
+        **{f"cpu_{k}": round(v[1], 3) for k, v in best.items()},
+        **{f"median_seconds_{k}": round(statistics.median(t[0] for t in v), 3) for k, v in times.items()},
+    }
+
+
+def icalendar_child(units_file: Path, folder: Path) -> None:
+    """(In a child process.) The icalendar-object path end to end; prints its work-only time."""
+    os.environ.update(CYCLE_TODAY=TODAY, SOURCE_DATE_EPOCH=str(EPOCH))
+    plan = load_plan(units_file)
+    out = folder / "icalendar"
+    shutil.rmtree(out, ignore_errors=True)
+    start = clock()
+    icalendar_split(plan, out)
+    wall, cpu = since(start)
+    print(json.dumps({"seconds": round(wall, 3), "cpu": round(cpu, 3)}))
+    sys.stdout.flush()
+    os._exit(0)  # as cycle's own exit: no teardown of a gigabyte of icalendar objects
+
+
+# --------------------------------------------------------------------------- one size, one folder
+
+
+def same_files(a: Path, b: Path) -> bool:
+    return read_folder(a) == read_folder(b)
+
+
+def run_size(n: int, folder: Path, units_file: Path, repeat: int, icalendar: bool, publish: bool) -> dict:
+    folder.mkdir(parents=True, exist_ok=True)
+    feeds, site = folder / "feeds", folder / "site"
+    for p in (feeds, site):
+        shutil.rmtree(p, ignore_errors=True)
+    split = ["ical", "--model", MODEL, "--units", str(units_file), "--split", "unit", "--warn", "14d", "-o", str(feeds)]
+    result: dict = {"units": n, "folder": str(folder)}
+    fresh = cycle(split, EPOCH)
+    update = cycle(split, EPOCH + 86400)
+    result["split_process"] = {
+        "seconds_fresh": round(fresh.wall, 3),
+        "seconds_update": round(update.wall, 3),
+        "cpu_fresh": round(fresh.cpu, 3),
+        "cpu_update": round(update.cpu, 3),
+        "peak_rss_fresh": fresh.rss,
+        "peak_rss_update": update.rss,
+    }
+    if publish:
+        pub = ["publish", "--model", MODEL, "--units", str(units_file), "--today", TODAY, "-o", str(site)]
+        p_fresh = cycle(pub, EPOCH)
+        p_update = cycle(pub, EPOCH + 86400)
+        result["publish_process"] = {
+            "seconds_fresh": round(p_fresh.wall, 3),
+            "seconds_update": round(p_update.wall, 3),
+            "cpu_fresh": round(p_fresh.cpu, 3),
+            "cpu_update": round(p_update.cpu, 3),
+            "peak_rss_fresh": p_fresh.rss,
+            "peak_rss_update": p_update.rss,
+        }
+        shutil.rmtree(site, ignore_errors=True)
+    result["work"] = work_only(units_file, folder, repeat)
+    if icalendar:
+        shutil.rmtree(feeds, ignore_errors=True)
+        cycle(split, EPOCH)  # the bulk files to compare with, written fresh at the same time
+        env = cycle_env(EPOCH)
+        ic = child([sys.executable, __file__, "--icalendar-child", str(units_file), str(folder)], env)
+        inner = json.loads(ic.out.strip().splitlines()[-1])
+        bulk_files, ical_files = read_folder(feeds), read_folder(folder / "icalendar")
+        result["icalendar"] = {
+            "identical_files": bulk_files == ical_files,
+            "files": len(ical_files),
+            "seconds_process": round(ic.wall, 3),
+            "cpu_process": round(ic.cpu, 3),
+            "peak_rss_process": ic.rss,
+            "seconds_work": inner["seconds"],
+            "cpu_work": inner["cpu"],
+        }
+        shutil.rmtree(folder / "icalendar", ignore_errors=True)
+    shutil.rmtree(feeds, ignore_errors=True)
+    return result
+
+
+# --------------------------------------------------------------------------- start-up
+
+
+def startup(repeat: int) -> dict:
+    """Median wall time of ``cycle period``, of ``cycle due`` (its plan cache warm) and of
+    ``python -c "import pandas"``, run in turn so that the machine's drift touches all alike."""
+    cache = tempfile.mkdtemp(prefix="cycle-cache-")
+    env = {k: v for k, v in os.environ.items() if k != "CYCLE_NO_CACHE"}
+    env.update(PYTHONPATH=str(ROOT), CYCLE_TODAY=TODAY, CYCLE_CACHE_DIR=cache)
+    commands = {
+        "period": [sys.executable, "-m", "cycle", "period"],
+        "due": [sys.executable, "-m", "cycle", "due"],
+        "pandas": [sys.executable, "-c", "import pandas"],
+        "python": [sys.executable, "-c", "pass"],
+    }
+    child(commands["due"], env)  # fills the plan cache
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, cmd in commands.items():
+            runs[name].append(child(cmd, env))
+    shutil.rmtree(cache, ignore_errors=True)
+    out = {}
+    for name, rs in runs.items():
+        out[f"seconds_{name}"] = round(statistics.median(r.wall for r in rs), 3)
+        out[f"cpu_{name}"] = round(statistics.median(r.cpu for r in rs), 3)
+    out["ratio_due_to_pandas"] = round(out["seconds_due"] / out["seconds_pandas"], 2)
+    out["cpu_ratio_due_to_pandas"] = round(out["cpu_due"] / out["cpu_pandas"], 2)
+    return out
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def targets(report: dict) -> list[tuple[str, float | None, str, bool | None]]:
+    """(target, measured, goal, passed) for each target of issue 14 the run measured."""
+    rows: list[tuple[str, float | None, str, bool | None]] = []
+
+    def add(name: str, value: float | None, goal: str, ok: bool | None) -> None:
+        rows.append((name, value, goal, ok))
+
+    for r in report["runs"]:
+        where = f"{r['units']:,} units, {r['folder']}"
+        sp = r["split_process"]
+        ratio = sp["seconds_update"] / sp["seconds_fresh"]
+        add(f"ical --split unit: update / fresh, whole process ({where})", round(ratio, 2), "≤ 1.2", ratio <= 1.2)
+        w = r["work"]
+        ratio = w["seconds_update"] / w["seconds_fresh"]
+        add(f"ical --split unit: update / fresh, work-only ({where})", round(ratio, 2), "≤ 1.2", ratio <= 1.2)
+        if "publish_process" in r:
+            pp = r["publish_process"]
+            ratio = pp["seconds_update"] / pp["seconds_fresh"]
+            add(f"publish: update / fresh, whole process ({where})", round(ratio, 2), "≤ 1.2", ratio <= 1.2)
+        tmpfs = r["folder"].startswith("/dev/shm")
+        if r["units"] >= 10_000 and tmpfs:
+            ratio = w["seconds_fresh"] / w["seconds_floor"]
+            add(f"split work-only / floor, tmpfs ({where})", round(ratio, 2), "≤ 5", ratio <= 5)
+        if "icalendar" in r:
+            ic = r["icalendar"]
+            speed = ic["seconds_work"] / w["seconds_fresh"]
+            add(f"split work-only: icalendar objects / bulk ({where})", round(speed, 1), "≥ 50", speed >= 50)
+            speed = ic["seconds_process"] / sp["seconds_fresh"]
+            add(f"split whole process: icalendar objects / cycle ({where})", round(speed, 1), "≥ 20", speed >= 20)
+            add(f"icalendar path wrote the same files ({where})", None, "identical", ic["identical_files"])
+        if r["units"] >= 10_000:
+            rss = sp["peak_rss_update"] / 2**20
+            add(f"peak RSS of the update, whole process ({where})", round(rss), "≤ 250 MiB", rss <= 250)
+    s = report.get("startup")
+    if s:
+        add("cycle period, wall (median)", s["seconds_period"], "≤ 0.15 s", s["seconds_period"] <= 0.15)
+        add(
+            "cycle due warm / python -c 'import pandas', wall",
+            s["ratio_due_to_pandas"],
+            "≤ 1.2",
+            s["ratio_due_to_pandas"] <= 1.2,
+        )
+    return rows
+
+
+def print_targets(rows) -> None:
+    print("\nTargets (issue 14):")
+    for name, value, goal, ok in rows:
+        mark = "PASS" if ok else "FAIL" if ok is False else "----"
+        print(f"  {mark}  {name}: {value if value is not None else ''} (goal {goal})")
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--units", type=int, nargs="+", default=[1000, 10_000])
+    ap.add_argument("--folders", type=Path, nargs="+", default=[Path("/dev/shm"), Path("/var/tmp")])
+    ap.add_argument("--repeat", type=int, default=5, help="work-only rounds (best of)")
+    ap.add_argument("--no-icalendar", action="store_true", help="skip the (slow) icalendar-object path")
+    ap.add_argument("--no-publish", action="store_true")
+    ap.add_argument("--startup-repeat", type=int, default=15)
+    ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--icalendar-child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.icalendar_child:
+        icalendar_child(Path(args.icalendar_child[0]), Path(args.icalendar_child[1]))
+        return
+
+    report: dict = {
+        "command": " ".join([Path(sys.executable).name, *sys.argv]),
+        "model": MODEL,
+        "seed": args.seed,
+        "machine": machine(),
+        "load_before": Path("/proc/loadavg").read_text().strip(),
+        "runs": [],
+    }
+    work = Path(tempfile.mkdtemp(prefix="cycle-split-"))
+    for n in args.units:
+        units_file = work / f"units-{n}.csv"
+        synthetic_units(np.random.default_rng(args.seed), MODEL, n).to_csv(units_file, index=False)
+        for i, base in enumerate(args.folders):
+            folder = Path(tempfile.mkdtemp(prefix="cycle-split-", dir=base))
+            try:
+                # The icalendar path once per size, on the first folder (it writes the same files).
+                r = run_size(n, folder, units_file, args.repeat, not args.no_icalendar and i == 0, not args.no_publish)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+            report["runs"].append(r)
+            print(json.dumps(r), file=sys.stderr, flush=True)
+    shutil.rmtree(work, ignore_errors=True)
+    report["startup"] = startup(args.startup_repeat)
+    report["load_after"] = Path("/proc/loadavg").read_text().strip()
+    rows = targets(report)
+    report["targets"] = [{"target": n, "measured": v, "goal": g, "pass": ok} for n, v, g, ok in rows]
+    text = json.dumps(report, indent=2, ensure_ascii=False)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+    print(text)
+    print_targets(rows)
+
+
+if __name__ == "__main__":
+    main()

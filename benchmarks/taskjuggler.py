@@ -1,0 +1,144 @@
+"""TaskJuggler's view of the same plan: a generator of the equivalent ``.tjp``, and a side-by-side
+run of ``tj3`` and ``cycle ical --split unit`` on it.
+
+The ``.tjp`` holds every VEVENT ``cycle ical --split unit --warn 14d`` writes for ``--units``
+synthetic units on the Lemvig model (the same seeded units as ``benchmarks/split.py``): each
+deadline, milestone and warning a TaskJuggler milestone on its date, the municipality's under
+``kommune`` (those that concern every unit under ``kommune.alle``), each unit's under
+``enheder.<unit>``. Its reports are what the split export writes: one iCalendar report with
+every event, and one per unit with the unit's own events and those that concern every unit.
+
+    python benchmarks/taskjuggler.py --units 50 --out /tmp/plan.tjp   # write the plan only
+    python benchmarks/taskjuggler.py --units 50 --run                  # and time both
+
+``tj3`` is Debian's TaskJuggler 3.7.1 (``apt-get install tj3``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from national import synthetic_units  # noqa: E402
+from split import EPOCH, MODEL, TODAY, child, cycle, cycle_env  # noqa: E402
+
+
+def _string(text: str) -> str:
+    """A TaskJuggler string literal (double-quoted; a backslash escapes)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def tjp(units_file: Path) -> str:
+    """The plan as TaskJuggler reads it (see the module's description)."""
+    from cycle import build_plan, load_units
+    from cycle.views import ical as iv
+
+    plan = build_plan(MODEL, 2026, load_units(units_file))
+    opts = iv.Options(feed=True, warn_days=14)
+    rows = iv.feed_rows(iv.select(plan, opts), opts.lang, opts.warn_days)
+    concerns = (rows["unit"] == "") & rows["document"].isin(iv.concerning(plan))
+    first, last = rows["start"].min(), rows["end"].max()
+    name, _ = iv.calendar_name(plan, opts.lang)
+    lines = [
+        f"project cycle {_string(name)} {first:%Y-%m-%d} - {last + pd.Timedelta(days=1):%Y-%m-%d} {{",
+        '  timezone "UTC"',
+        f"  now {TODAY}",
+        "}",
+        "",
+    ]
+
+    def milestones(part: pd.DataFrame, indent: str) -> None:
+        for i, (summary, start) in enumerate(zip(part["summary"].astype(str), part["start"], strict=True)):
+            lines.append(f"{indent}task e{i} {_string(summary)} {{ milestone start {start:%Y-%m-%d} }}")
+
+    lines.append('task kommune "Kommunen" {')
+    milestones(rows[(rows["unit"] == "") & ~concerns], "  ")
+    lines.append('  task alle "Alle enheder" {')
+    milestones(rows[concerns], "    ")
+    lines += ["  }", "}", 'task enheder "Enheder" {']
+    units = plan.units
+    own = rows[rows["unit"] != ""].groupby("unit", sort=False)
+    groups = {u: g for u, g in own}
+    for k, (unit, unit_name) in enumerate(zip(units["id"], units["name"], strict=True)):
+        lines.append(f"  task u{k} {_string(unit_name)} {{")
+        if unit in groups:
+            milestones(groups[unit], "    ")
+        lines.append("  }")
+    lines += ["}", "", 'icalreport "all" { }']
+    for k in range(len(units)):
+        lines.append(f'icalreport "enhed-{k}" {{ hidetask ~(ischildof(enheder.u{k}) | ischildof(kommune.alle)) }}')
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--units", type=int, default=50)
+    ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--out", type=Path, help="write the .tjp here")
+    ap.add_argument("--run", action="store_true", help="time tj3 and cycle on it")
+    ap.add_argument("--json", type=Path, help="also write the timings here")
+    args = ap.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="cycle-tj3-"))
+    units_file = work / "units.csv"
+    synthetic_units(np.random.default_rng(args.seed), MODEL, args.units).to_csv(units_file, index=False)
+    os.environ.update(CYCLE_TODAY=TODAY, SOURCE_DATE_EPOCH=str(EPOCH))
+    plan_file = args.out or work / "plan.tjp"
+    plan_file.write_text(tjp(units_file), encoding="utf-8")
+    print(f"{plan_file}: {plan_file.stat().st_size:,} bytes")
+    if args.run:
+        tj3 = shutil.which("tj3")
+        if tj3 is None:
+            sys.exit("tj3 is not installed: apt-get install -y tj3")
+        reports = work / "tj3"
+        reports.mkdir()
+        tj = child([tj3, "--silent", "--output-dir", str(reports), str(plan_file)], cycle_env(EPOCH))
+        feeds = work / "feeds"
+        cy = cycle(
+            [
+                "ical",
+                "--model",
+                MODEL,
+                "--units",
+                str(units_file),
+                "--split",
+                "unit",
+                "--warn",
+                "14d",
+                "-o",
+                str(feeds),
+            ],
+            EPOCH,
+        )
+        result = {
+            "units": args.units,
+            "tj3": {"seconds": round(tj.wall, 2), "cpu": round(tj.cpu, 2), "peak_rss": tj.rss},
+            "tj3_reports": len(list(reports.glob("*.ics"))),
+            "cycle": {"seconds": round(cy.wall, 2), "cpu": round(cy.cpu, 2), "peak_rss": cy.rss},
+            "cycle_feeds": len(list(feeds.glob("*.ics"))),
+            "load": Path("/proc/loadavg").read_text().strip(),
+        }
+        result["ratio_seconds"] = round(tj.wall / cy.wall, 1)
+        result["ratio_cpu"] = round(tj.cpu / cy.cpu, 1)
+        text = json.dumps(result, indent=2)
+        print(text)
+        if args.json:
+            args.json.write_text(text + "\n", encoding="utf-8")
+    if args.out is None or args.run:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
