@@ -62,14 +62,21 @@ class Run:
     out: str
 
 
+TIME = shutil.which("time", path="/usr/bin:/bin")
+
+
 def child(cmd: list[str], env: dict[str, str]) -> Run:
-    """Run ``cmd`` and read its own resource use from ``wait4`` (not this process's, and not
-    its other children's): wall and CPU seconds, peak RSS."""
+    """Run ``cmd`` and read its own resource use: wall and CPU seconds and peak RSS, through GNU
+    ``time`` (``/usr/bin/time``). Linux carries a process's peak RSS across fork and exec, so a
+    child spawned straight from this (large) process would report this process's peak; ``time``
+    is small, and reports its child's own. Without it, ``wait4``'s figures (RSS then an upper bound)."""
     with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
+        usage_file = Path(tempfile.mkstemp(prefix="cycle-time-")[1])
+        spawn = [TIME, "-f", "%e %U %S %M", "-o", str(usage_file), *cmd] if TIME else cmd
         t = time.perf_counter()
         pid = os.posix_spawn(
-            cmd[0],
-            cmd,
+            spawn[0],
+            spawn,
             env,
             file_actions=[
                 (os.POSIX_SPAWN_DUP2, out_file.fileno(), 1),
@@ -81,8 +88,13 @@ def child(cmd: list[str], env: dict[str, str]) -> Run:
         out_file.seek(0)
         err_file.seek(0)
         out, err = out_file.read().decode(), err_file.read().decode()
+        measured = usage_file.read_text().split()[-4:] if TIME else []
+        usage_file.unlink()
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{err[-3000:]}")
+    if measured:
+        _, user, system, rss_kib = measured
+        return Run(wall, float(user) + float(system), int(rss_kib) * 1024, out)
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, out)
 
 

@@ -1,12 +1,14 @@
 """TaskJuggler's view of the same plan: a generator of the equivalent ``.tjp``, and a side-by-side
 run of ``tj3`` and ``cycle ical --split unit`` on it.
 
-The ``.tjp`` holds every VEVENT ``cycle ical --split unit --warn 14d`` writes for ``--units``
-synthetic units on the Lemvig model (the same seeded units as ``benchmarks/split.py``): each
-deadline, milestone and warning a TaskJuggler milestone on its date, the municipality's under
-``kommune`` (those that concern every unit under ``kommune.alle``), each unit's under
-``enheder.<unit>``. Its reports are what the split export writes: one iCalendar report with
-every event, and one per unit with the unit's own events and those that concern every unit.
+The ``.tjp`` holds every event of the plan as ``cycle ical --split unit --kinds
+deadline,milestone,drafting,validity,meeting --warn 14d`` writes it for ``--units`` synthetic
+units on the Lemvig model (the same seeded units as ``benchmarks/split.py``): a drafting window
+or validity period a task from its first to its last day, a deadline, milestone, meeting or
+warning a milestone on its date; the municipality's under ``kommune`` (those that concern every
+unit under ``kommune.alle``), each unit's under ``enheder.<unit>``. Its reports are what the
+split export writes: one iCalendar report with every event, one per unit with the unit's own
+events and those that concern every unit, and a CSV list of every task (the timeline).
 
     python benchmarks/taskjuggler.py --units 50 --out /tmp/plan.tjp   # write the plan only
     python benchmarks/taskjuggler.py --units 50 --run                  # and time both
@@ -34,6 +36,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from national import synthetic_units  # noqa: E402
 from split import EPOCH, MODEL, TODAY, child, cycle, cycle_env  # noqa: E402
 
+KINDS = ("deadline", "milestone", "drafting", "validity", "meeting")
+
 
 def _string(text: str) -> str:
     """A TaskJuggler string literal (double-quoted; a backslash escapes)."""
@@ -46,13 +50,13 @@ def tjp(units_file: Path) -> str:
     from cycle.views import ical as iv
 
     plan = build_plan(MODEL, 2026, load_units(units_file))
-    opts = iv.Options(feed=True, warn_days=14)
+    opts = iv.Options(kinds=KINDS, feed=True, warn_days=14)
     rows = iv.feed_rows(iv.select(plan, opts), opts.lang, opts.warn_days)
     concerns = (rows["unit"] == "") & rows["document"].isin(iv.concerning(plan))
-    first, last = rows["start"].min(), rows["end"].max()
+    first, last = rows["start"].min(), rows["end"].max()  # rows' end: exclusive (DTEND)
     name, _ = iv.calendar_name(plan, opts.lang)
     lines = [
-        f"project cycle {_string(name)} {first:%Y-%m-%d} - {last + pd.Timedelta(days=1):%Y-%m-%d} {{",
+        f"project cycle {_string(name)} {first:%Y-%m-%d} - {last:%Y-%m-%d} {{",
         '  timezone "UTC"',
         f"  now {TODAY}",
         "}",
@@ -60,8 +64,12 @@ def tjp(units_file: Path) -> str:
     ]
 
     def milestones(part: pd.DataFrame, indent: str) -> None:
-        for i, (summary, start) in enumerate(zip(part["summary"].astype(str), part["start"], strict=True)):
-            lines.append(f"{indent}task e{i} {_string(summary)} {{ milestone start {start:%Y-%m-%d} }}")
+        spans = zip(part["summary"].astype(str), part["start"], part["end"], strict=True)  # end: exclusive
+        for i, (summary, start, end) in enumerate(spans):
+            if end - start <= pd.Timedelta(days=1):
+                lines.append(f"{indent}task e{i} {_string(summary)} {{ milestone start {start:%Y-%m-%d} }}")
+            else:
+                lines.append(f"{indent}task e{i} {_string(summary)} {{ start {start:%Y-%m-%d} end {end:%Y-%m-%d} }}")
 
     lines.append('task kommune "Kommunen" {')
     milestones(rows[(rows["unit"] == "") & ~concerns], "  ")
@@ -76,7 +84,7 @@ def tjp(units_file: Path) -> str:
         if unit in groups:
             milestones(groups[unit], "    ")
         lines.append("  }")
-    lines += ["}", "", 'icalreport "all" { }']
+    lines += ["}", "", 'icalreport "all" { }', 'taskreport "timeline" { formats csv columns id, name, start, end }']
     for k in range(len(units)):
         lines.append(f'icalreport "enhed-{k}" {{ hidetask ~(ischildof(enheder.u{k}) | ischildof(kommune.alle)) }}')
     return "\n".join(lines) + "\n"
@@ -125,7 +133,7 @@ def main() -> None:
         result = {
             "units": args.units,
             "tj3": {"seconds": round(tj.wall, 2), "cpu": round(tj.cpu, 2), "peak_rss": tj.rss},
-            "tj3_reports": len(list(reports.glob("*.ics"))),
+            "tj3_reports": len(list(reports.iterdir())),
             "cycle": {"seconds": round(cy.wall, 2), "cpu": round(cy.cpu, 2), "peak_rss": cy.rss},
             "cycle_feeds": len(list(feeds.glob("*.ics"))),
             "load": Path("/proc/loadavg").read_text().strip(),

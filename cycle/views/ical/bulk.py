@@ -167,13 +167,22 @@ def _event_segments(rows: pd.DataFrame, header: Header) -> list:
     return [head, _per_row("UID", rows["uid"]), rest]
 
 
-def event_blocks(rows: pd.DataFrame, header: Header) -> pd.Series:
-    """Each row's VEVENT bytes (for feeds that share events)."""
+#: The pieces of one VEVENT in :func:`event_pieces`: the lines before the UID, the UID, the rest.
+PIECES = 3
+
+
+def event_pieces(rows: pd.DataFrame, header: Header) -> list[bytes]:
+    """Every row's VEVENT as :data:`PIECES` pieces, row after row: row ``i`` is
+    ``pieces[3 * i : 3 * i + 3]``. Only the UID piece is made per row; the others are shared
+    by every row with the same values, so a national export holds a fraction of its bytes."""
     if rows.empty:
-        return pd.Series([], dtype=object)
+        return []
     with _bulk():
-        blocks = [b"".join(parts) for parts in zip(*_event_segments(rows, header), strict=True)]
-    return pd.Series(blocks, index=rows.index, dtype=object)
+        segments = _event_segments(rows, header)
+        pieces: list = [None] * (len(rows) * PIECES)
+        for i, seg in enumerate(segments):  # event by event: head, UID, the rest
+            pieces[i::PIECES] = seg if isinstance(seg, list) else seg.tolist()
+    return pieces
 
 
 @lru_cache(maxsize=16)
@@ -225,10 +234,14 @@ def _calendar_head(header: Header) -> bytes:
 END_CALENDAR = _END_CALENDAR
 
 
-def calendar_bytes(header: Header, body: list[bytes]) -> bytes:
-    """The calendar around already rendered events, in one join: concatenating a large body to
-    the header would copy it again."""
-    return b"".join([_calendar_head(header), *body, _END_CALENDAR])
+def calendar_chunks(header: Header, pieces: list[bytes]) -> Iterator[bytes]:
+    """The calendar around the events of :func:`event_pieces`, in chunks of about a thousand
+    events: a large calendar is written without a second copy of it in memory."""
+    yield _calendar_head(header)
+    step = CHUNK_EVENTS * PIECES
+    for i in range(0, len(pieces), step):
+        yield b"".join(pieces[i : i + step])
+    yield _END_CALENDAR
 
 
 def render(rows: pd.DataFrame, header: Header) -> bytes:
@@ -238,14 +251,4 @@ def render(rows: pd.DataFrame, header: Header) -> bytes:
 
 def render_chunks(rows: pd.DataFrame, header: Header) -> Iterator[bytes]:
     """The calendar as chunks of about a thousand events, for writing without holding it whole."""
-    yield _calendar_head(header)
-    if not rows.empty:
-        with _bulk():
-            segments = _event_segments(rows, header)
-            k = len(segments)
-            pieces: list = [None] * (len(rows) * k)
-            for i, seg in enumerate(segments):  # event by event: head, UID, the rest
-                pieces[i::k] = seg if isinstance(seg, list) else seg.tolist()
-        for i in range(0, len(pieces), CHUNK_EVENTS * k):
-            yield b"".join(pieces[i : i + CHUNK_EVENTS * k])
-    yield _END_CALENDAR
+    return calendar_chunks(header, event_pieces(rows, header))

@@ -20,7 +20,7 @@ from ...i18n import t
 from ...io import PrivateFolder, json_listing, os_error, resolve_file, write_atomic, write_private
 from ...outdir import replace_folder
 from ...plan import Plan
-from .bulk import END_CALENDAR, calendar_bytes, event_blocks, feed_heads, render_chunks
+from .bulk import END_CALENDAR, PIECES, calendar_chunks, event_pieces, feed_heads, render_chunks
 from .fold import fold_units, mark_met
 from .options import Options, concerning, select
 from .reference import PRODID, Header, alarm
@@ -201,11 +201,11 @@ def write_split(
     if by == "unit":
         # A unit feed's state is kept in the state file: every event of any unit feed is in it.
         rows = _stamped_rows(plan, opts, mark_met(selected, opts.lang), earlier(STATE_FILE), force)
-        blocks = event_blocks(rows, _header(plan, opts)).tolist()  # the events: the same in every feed
+        pieces = event_pieces(rows, _header(plan, opts))  # the events: the same in every feed
         digest = Digest()
-        write_private(out / STATE_FILE, digest.of(calendar_bytes(_header(plan, opts), blocks)))
+        write_private(out / STATE_FILE, digest.of(calendar_chunks(_header(plan, opts), pieces)))
         save_state(out / STATE_FILE, rows, digest, write_private)
-        index += _write_unit_feeds(plan, out, opts, rows, blocks)
+        index += _write_unit_feeds(plan, out, opts, rows, pieces)
     else:
         for group, name, file, events, members in _groups(plan, opts, selected, by):
             rows = _stamped_rows(plan, opts, events, earlier(file), force)
@@ -232,21 +232,24 @@ def _groups(plan: Plan, opts: Options, selected: pd.DataFrame, by: str):
         )
 
 
-def _write_unit_feeds(plan: Plan, directory: Path, opts: Options, rows: pd.DataFrame, blocks: list[bytes]) -> list:
-    """Each unit's feed, from the rendered events of every unit; their index entries."""
+def _write_unit_feeds(plan: Plan, directory: Path, opts: Options, rows: pd.DataFrame, pieces: list[bytes]) -> list:
+    """Each unit's feed, from the rendered events of every unit (:func:`.bulk.event_pieces`);
+    their index entries."""
     units = plan.units[plan.units["id"].isin(opts.units)] if opts.units else plan.units
     ids, names = units["id"].tolist(), units["name"].tolist()
     bounds, positions = _feed_positions(plan, rows, ids)
-    events = np.asarray(blocks, dtype=object)[positions].tolist()  # feed after feed, in date order
+    by_row = np.empty((len(rows), PIECES), dtype=object)
+    by_row.ravel()[:] = pieces
+    events = by_row[positions].ravel().tolist()  # feed after feed, in date order, piece by piece
     header = _header(plan, opts)
     heads = feed_heads(header, [header.name + _UNIT_NAMED + n for n in names])  # calendar_name's
     index = []
     with PrivateFolder(directory) as out:
         for k, (unit, name, head) in enumerate(zip(ids, names, heads, strict=True)):
             file = safe_name(unit)
-            body = events[bounds[k] : bounds[k + 1]]
-            out.write(file, [head, *body, END_CALENDAR])
-            index.append({"unit": unit, "name": name, "file": file, "events": len(body)})
+            body = events[PIECES * bounds[k] : PIECES * bounds[k + 1]]
+            out.write(file, [head, *body, END_CALENDAR])  # one writev: no join
+            index.append({"unit": unit, "name": name, "file": file, "events": len(body) // PIECES})
     return index
 
 
