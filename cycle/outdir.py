@@ -10,8 +10,9 @@ and never a mix; one run at a time per folder; files a user added are kept.
   ``RENAME_EXCHANGE`` on Linux). Where the file system cannot exchange, two renames through
   ``.NAME.old-XXXXXXXX``; a crash between them is repaired by the next run, which puts the old
   folder back first.
-- **Leftovers.** Under the lock no other run is writing, so every ``.NAME.new-*`` and
-  ``.NAME.old-*`` found is a killed run's: the next run removes them.
+- **Leftovers.** Under the lock no other run is writing, so every ``.NAME.new-*``, ``.NAME.old-*``
+  and ``.NAME.trash-*`` found is a killed run's: the next run removes them. The swapped-out
+  folder is renamed ``.NAME.trash-*`` and removed, by a detached process when it is large.
 - **Manifest.** ``.cycle-manifest.json`` in the folder lists the files cycle wrote. Any other file
   in the old folder was added by a user: it is carried into the new folder (hard link, else copy).
   If cycle now writes a file of that name, the run refuses naming it (``force`` overwrites).
@@ -27,6 +28,7 @@ import json
 import os
 import shutil
 import stat
+import subprocess
 import sys
 import tempfile
 import time
@@ -164,8 +166,9 @@ def _write_manifest(folder: Path, files: list[str]) -> None:
     (folder / MANIFEST).write_text(json_listing(body, "files", indent=1) + "\n", encoding="utf-8")
 
 
-def _carry(old: Path, new: Path, owned: set[str], shown, force: bool) -> None:
-    """Put the files a user added to ``old`` (not in ``owned``) into ``new`` at the same place."""
+def _carry(old: Path, new: Path, owned: set[str], shown, force: bool) -> int:
+    """Put the files a user added to ``old`` (not in ``owned``) into ``new`` at the same place;
+    the number of entries ``old`` holds."""
     files, dirs = _walk(old)
     for d in dirs:
         (new / d).mkdir(parents=True, exist_ok=True)
@@ -192,6 +195,7 @@ def _carry(old: Path, new: Path, owned: set[str], shown, force: bool) -> None:
                 os.symlink(os.readlink(src), dst)
             else:
                 shutil.copy2(src, dst, follow_symlinks=False)
+    return len(files) + len(dirs)
 
 
 # --------------------------------------------------------------------------- swap
@@ -222,28 +226,75 @@ def _siblings(target: Path, kind: str) -> list[Path]:
 
 def recover(target: Path) -> None:
     """Repair what a killed run left (call under the lock): the old folder back if a crash came
-    between two renames, then every leftover build removed."""
+    between two renames, then every leftover build and discarded folder removed."""
     olds = _siblings(target, "old")
     if not os.path.lexists(target) and olds:
         newest = max(olds, key=lambda p: p.stat().st_mtime)
         os.rename(newest, target)
         olds.remove(newest)
-    for leftover in olds + _siblings(target, "new"):
-        shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in olds + _siblings(target, "new") + _siblings(target, "trash"):
+        _remove(leftover, _count(leftover))
 
 
-def _swap(new: Path, target: Path) -> None:
+def _swap(new: Path, target: Path) -> Path | None:
+    """Put ``new`` in place of ``target``; the folder that was there, now under another name
+    (None if there was none)."""
     if not os.path.lexists(target):
         os.rename(new, target)
-    elif exchange(new, target):
-        pass
-    else:
+        fsync_folder(target.parent)
+        return None
+    if not exchange(new, target):
         old = Path(tempfile.mkdtemp(prefix=f"{temp_prefix(target.name)}old-", dir=target.parent))
         os.rename(target, old)  # replaces the empty placeholder
         os.rename(new, target)
         new = old
     fsync_folder(target.parent)
-    shutil.rmtree(new, ignore_errors=True)
+    return new
+
+
+#: A swapped-out folder with more entries than this is removed by a detached process, so the
+#: user does not wait for thousands of unlinks (on a busy disk they cost as much as the export).
+BACKGROUND_REMOVAL = 1000
+_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+
+
+def _discard(old: Path, target: Path, entries: int) -> None:
+    """Remove the swapped-out folder: renamed to ``.NAME.trash-XXXXXXXX`` first (what the next
+    run removes, should this removal not finish), then deleted here or, when large, by a
+    detached child that outlives this run."""
+    trash = Path(tempfile.mkdtemp(prefix=f"{temp_prefix(target.name)}trash-", dir=target.parent))
+    try:
+        os.rename(old, trash)  # onto the empty placeholder
+    except OSError:
+        trash.rmdir()
+        trash = old
+    _remove(trash, entries)
+
+
+def _count(folder: Path) -> int:
+    """How many entries ``folder`` holds, counted up to just past :data:`BACKGROUND_REMOVAL`."""
+    n = 0
+    for _root, dirs, files in os.walk(folder):
+        n += len(dirs) + len(files)
+        if n > BACKGROUND_REMOVAL:
+            break
+    return n
+
+
+def _remove(folder: Path, entries: int) -> None:
+    if entries > BACKGROUND_REMOVAL:
+        try:
+            subprocess.Popen(
+                [sys.executable, "-c", _REMOVE, os.fspath(folder)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+            return
+        except OSError:
+            pass
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @dataclass
@@ -302,13 +353,12 @@ def _build_and_swap(target: Path, previous: Path | None, owned: set[str] | None,
     try:
         yield Build(new, previous, target, owned)
         files, _ = _walk(new)
-        if previous is not None:  # an empty folder has nothing to carry
-            _carry(previous, new, owned or set(), shown, force)
+        entries = _carry(previous, new, owned or set(), shown, force) if previous is not None else 0
         _write_manifest(new, files)
         mode = stat.S_IMODE(previous.stat().st_mode) if previous is not None else 0o755
         os.chmod(new, mode)
         sync_filesystem(new)
-        _swap(new, target)
+        old = _swap(new, target)
     except OutputError:
         shutil.rmtree(new, ignore_errors=True)
         raise
@@ -318,3 +368,6 @@ def _build_and_swap(target: Path, previous: Path | None, owned: set[str] | None,
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise
+    if old is not None:
+        with contextlib.suppress(OSError):  # the new output is in place: a stray old one is the next run's
+            _discard(old, target, entries)

@@ -286,3 +286,17 @@ def test_a_run_that_cannot_get_the_lock_refuses_with_one_line(tmp_path, monkeypa
     assert snapshot(site)["index.html"] == b"v1"
     build(site, {"index.html": "v2"})  # free again
     assert snapshot(site)["index.html"] == b"v2" and sorted(os.listdir(tmp_path)) == ["site"]
+
+
+def test_a_large_old_folder_is_removed_after_the_run(tmp_path):
+    """Over 1,000 entries, the swapped-out folder goes to a detached process: the run does not
+    wait for thousands of unlinks, and the folder is gone soon after."""
+    site = tmp_path / "site"
+    many = {f"feeds/f{i}.ics": "v1" for i in range(outdir.BACKGROUND_REMOVAL + 100)}
+    build(site, many)
+    build(site, {"index.html": "v2"})
+    assert snapshot(site) == {MANIFEST: snapshot(site)[MANIFEST], "index.html": b"v2"}
+    deadline = time.monotonic() + 60
+    while sorted(os.listdir(tmp_path)) != ["site"] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert sorted(os.listdir(tmp_path)) == ["site"]

@@ -215,3 +215,14 @@ def test_killed_runs_temporaries_are_swept_but_a_live_writers_is_not(tmp_path):
         os.close(fd)
     assert out.read_text() == "new"
     assert not dead.exists() and live.exists() and other.exists() and user.exists()
+
+
+def test_split_export_through_a_link_to_a_folder(run, tmp_path):
+    (tmp_path / "www").mkdir()
+    link = tmp_path / "feeds"
+    link.symlink_to("www/feeds")  # dangling until the first export makes the folder
+    assert run("ical", "--split", "unit", "-o", link).code == 0
+    assert run("ical", "--split", "unit", "--warn", "7d", "-o", link).code == 0
+    assert link.is_symlink() and os.readlink(link) == "www/feeds"
+    assert (tmp_path / "www" / "feeds" / "feeds.json").is_file()
+    assert entries(tmp_path) == ["feeds", "www"] and entries(tmp_path / "www") == ["feeds"]
