@@ -226,3 +226,18 @@ def test_split_export_through_a_link_to_a_folder(run, tmp_path):
     assert link.is_symlink() and os.readlink(link) == "www/feeds"
     assert (tmp_path / "www" / "feeds" / "feeds.json").is_file()
     assert entries(tmp_path) == ["feeds", "www"] and entries(tmp_path / "www") == ["feeds"]
+
+
+def test_full_disk_under_a_split_export_leaves_the_old_feeds(tmpfs, run, monkeypatch):
+    """The second export of the feeds (about 470 kB) does not fit beside the first: one line,
+    exit 2, the first export as it was, and nothing left beside it."""
+    disk = tmpfs("1M")
+    feeds = disk / "feeds"
+    monkeypatch.setenv("CYCLE_LANG", "en")
+    assert run("ical", "--split", "unit", "-o", feeds).code == 0
+    before = {p.name: p.read_bytes() for p in feeds.iterdir()}
+    free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
+    (disk / "filler").write_bytes(b"f" * (free - 100 * 1024))
+    one_line(run("ical", "--split", "unit", "--warn", "7d", "-o", feeds), "feeds", "no space left")
+    assert {p.name: p.read_bytes() for p in feeds.iterdir()} == before
+    assert entries(disk) == ["feeds", "filler"]

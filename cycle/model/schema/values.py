@@ -215,11 +215,27 @@ def _rrule(v: Any) -> str:
             "FREQ=DAILY skal begrænses med COUNT eller UNTIL (ellers en frist hver dag i årevis)",
             "FREQ=DAILY must be bounded by COUNT or UNTIL (else a deadline every day for years)",
         )
-    try:  # dateutil finds some impossible parts (BYDAY=+60MO) only while expanding
+    _check_nth_weekdays(rule)
+    try:  # dateutil finds some impossible parts only while expanding
         rule.between(datetime(2000, 1, 1), datetime(2004, 12, 31), inc=True)
     except (ValueError, IndexError, OverflowError) as e:
         raise BadValue(f"ugyldig RRULE: {e or type(e).__name__}", f"invalid RRULE: {e or type(e).__name__}") from None
     return text
+
+
+def _check_nth_weekdays(rule: rrule) -> None:
+    """BYDAY's number (``+2MO``, ``-1WE``) counts within a month (1–5) under MONTHLY or a YEARLY
+    rule with BYMONTH, within the year (1–53) otherwise (RFC 5545, 3.3.10); dateutil would
+    otherwise fail while expanding with "list index out of range"."""
+    in_month = rule._freq == MONTHLY or bool(rule._bymonth)
+    most = 5 if in_month else 53
+    for _weekday, n in rule._bynweekday or ():
+        if not 1 <= abs(n) <= most:
+            where_da, where_en = ("en måned", "a month") if in_month else ("et år", "a year")
+            raise BadValue(
+                f"BYDAY-tallet {n:+d} findes ikke i {where_da} (1 til {most}, eller -1 til -{most} fra slutningen)",
+                f"the BYDAY number {n:+d} does not exist in {where_en} (1 to {most}, or -1 to -{most} from the end)",
+            )
 
 
 def _month_day(v: Any) -> tuple[int, int]:
