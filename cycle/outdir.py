@@ -16,6 +16,7 @@ and never a mix; one run at a time per folder; files a user added are kept.
 - **Manifest.** ``.cycle-manifest.json`` in the folder lists the files cycle wrote. Any other file
   in the old folder was added by a user: it is carried into the new folder (hard link, else copy).
   If cycle now writes a file of that name, the run refuses naming it (``force`` overwrites).
+  A manifest that cannot be read is refused too: which files are cycle's is then unknown.
 """
 
 from __future__ import annotations
@@ -135,15 +136,21 @@ def _prefix(root: str, folder: Path) -> str:
 
 def owned_files(folder: Path) -> set[str] | None:
     """The files cycle wrote under ``folder``: its manifest and those of folders inside it (a
-    split export into a published site's feeds), or None if there is no manifest at all."""
+    split export into a published site's feeds), or None if there is no manifest at all.
+    Raises :class:`DamagedManifest` naming a manifest that cannot be read."""
     owned: set[str] | None = None
     for root, _dirs, files in os.walk(folder):
         if MANIFEST in files:
             listed = read_manifest(Path(root))
-            if listed is not None:
-                prefix = _prefix(root, folder)
-                owned = (owned or set()) | {prefix + f for f in listed} | {prefix + MANIFEST}
+            prefix = _prefix(root, folder)
+            if listed is None:
+                raise DamagedManifest(prefix + MANIFEST)
+            owned = (owned or set()) | {prefix + f for f in listed} | {prefix + MANIFEST}
     return owned
+
+
+class DamagedManifest(Exception):
+    """A manifest that is there but cannot be read: which files cycle wrote is unknown."""
 
 
 def _walk(folder: Path) -> tuple[list[str], list[str]]:
@@ -331,7 +338,7 @@ def replace_folder(
         except OSError as e:
             raise os_error(e, path) from None
         previous = target if target.is_dir() else None
-        owned = owned_files(target) if previous else None
+        owned = _owned(target, path, force) if previous else None
         if previous and owned is None and legacy is not None:
             owned = legacy(target)
         if previous and owned is None and any(target.iterdir()):
@@ -343,6 +350,23 @@ def replace_folder(
                 )
             owned = set()
         yield from _build_and_swap(target, previous, owned, path, force)
+
+
+def _owned(target: Path, shown, force: bool) -> set[str] | None:
+    """:func:`owned_files`; a damaged manifest is refused (with ``force``: nothing is cycle's, so
+    every file is kept and any of the same name as a new one overwritten)."""
+    try:
+        return owned_files(target)
+    except DamagedManifest as e:
+        if force:
+            return set()
+        raise refuse(
+            shown,
+            f"{e} kan ikke læses (beskadiget?), så cycle ved ikke, hvilke filer den skrev; "
+            "brug --force for at skrive mappen forfra og beholde alle andre filer",
+            f"{e} cannot be read (damaged?), so which files cycle wrote is unknown; "
+            "use --force to write the folder anew, keeping every other file",
+        ) from None
 
 
 def _build_and_swap(target: Path, previous: Path | None, owned: set[str] | None, shown, force: bool) -> Iterator[Build]:

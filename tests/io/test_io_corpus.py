@@ -264,3 +264,33 @@ def test_a_foreign_or_damaged_plan_cache_entry_is_rebuilt(run, tmp_path, monkeyp
             entry.write_bytes(foreign)
         again = run("due", "--format", "json", "--quarter", "2026Q4")
         assert (again.code, again.out, again.err) == (0, first.out, "")
+
+
+def test_a_damaged_feeds_index_is_cycles_and_written_anew(run, tmp_path):
+    import json
+
+    feeds = tmp_path / "feeds"
+    assert run("ical", "--split", "unit", "-o", feeds).code == 0
+    (feeds / "feeds.json").write_text('{"feeds": [{"file": 5', encoding="utf-8")
+    r = run("ical", "--split", "unit", "--warn", "7d", "-o", feeds)
+    assert (r.code, r.err) == (0, "")
+    index = json.loads((feeds / "feeds.json").read_text(encoding="utf-8"))
+    assert all((feeds / e["file"]).is_file() for e in index["feeds"])
+
+
+def test_a_damaged_manifest_is_one_line_and_force_writes_anew(run, tmp_path, monkeypatch):
+    """Which files cycle wrote is then unknown: refused naming the manifest, the folder as it
+    was; --force writes the folder anew and keeps the file a user added."""
+    monkeypatch.setenv("CYCLE_LANG", "en")
+    feeds = tmp_path / "feeds"
+    assert run("ical", "--split", "unit", "-o", feeds).code == 0
+    (feeds / ".cycle-manifest.json").write_text("{damaged", encoding="utf-8")
+    (feeds / "README-intern.txt").write_text("added by a user", encoding="utf-8")
+    before = state(feeds)
+    one_line(run("ical", "--split", "unit", "--warn", "7d", "-o", feeds), ["feeds", ".cycle-manifest.json", "--force"])
+    assert state(feeds) == before and sorted(os.listdir(tmp_path)) == ["feeds"]
+    assert run("ical", "--split", "unit", "--warn", "7d", "-o", feeds, "--force").code == 0
+    after = state(feeds)
+    assert after["README-intern.txt"] == b"added by a user" and after["all.ics"] != before["all.ics"]
+    assert b"README-intern.txt" not in after[".cycle-manifest.json"]  # still the user's, not cycle's
+    assert run("ical", "--split", "unit", "-o", feeds).code == 0  # and the manifest is whole again

@@ -300,3 +300,14 @@ def test_a_large_old_folder_is_removed_after_the_run(tmp_path):
     while sorted(os.listdir(tmp_path)) != ["site"] and time.monotonic() < deadline:
         time.sleep(0.1)
     assert sorted(os.listdir(tmp_path)) == ["site"]
+
+
+def test_a_killed_first_split_export_does_not_stop_the_next(run, tmp_path):
+    """A first export killed before its swap leaves only its build folder (half the feeds): the
+    next run removes it and exports, instead of refusing a folder it did not write."""
+    half = tmp_path / ".feeds.new-k1ll3d00"
+    half.mkdir()
+    (half / "all.ics").write_bytes(b"BEGIN:VCALENDAR\r\n")  # cut off mid-write
+    assert run("ical", "--split", "unit", "-o", tmp_path / "feeds").code == 0
+    assert sorted(os.listdir(tmp_path)) == ["feeds"]
+    assert (tmp_path / "feeds" / "all.ics").read_bytes().rstrip().endswith(b"END:VCALENDAR")
