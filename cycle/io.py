@@ -205,15 +205,20 @@ def _write_all(fd: int, data: bytes | Iterable[bytes]) -> None:
 _IOV_MAX = 1024  # the buffers one writev takes on Linux and the BSDs (POSIX allows no fewer than 16)
 
 
-def _writev_all(fd: int, pieces: list[bytes]) -> None:
+def _writev_all(fd: int, pieces: list[bytes], size: int | None = None) -> None:
     """Every byte of ``pieces``, in order, by as few ``writev`` calls as the system allows; what
-    a short write leaves is written piece by piece."""
+    a short write leaves is written whole. ``size``: their total length, if the caller knows it
+    (summing thousands of lengths per file costs more than the call)."""
+    if size is not None and len(pieces) <= _IOV_MAX:
+        written = os.writev(fd, pieces)
+        if written < size:
+            _write_all(fd, b"".join(pieces)[written:])
+        return
     for start in range(0, len(pieces), _IOV_MAX):
         batch = pieces[start : start + _IOV_MAX]
         written = os.writev(fd, batch)
         if written < sum(map(len, batch)):
-            rest = b"".join(batch)[written:]
-            _write_all(fd, rest)
+            _write_all(fd, b"".join(batch)[written:])
 
 
 def fsync_folder(folder: str | os.PathLike[str]) -> None:
@@ -271,11 +276,24 @@ def json_listing(data: dict, key: str, *, indent: int = 2) -> str:
         return json.dumps(data, ensure_ascii=False, indent=indent)
     slot = json.dumps(_SLOT)
     text = json.dumps({**data, key: [_SLOT]}, ensure_ascii=False, indent=indent)
-    pad = "\n" + " " * (2 * indent)
-    return text.replace(slot, ("," + pad).join(json.dumps(item, ensure_ascii=False) for item in items), 1)
+    return text.replace(slot, _item_lines(items, ",\n" + " " * (2 * indent)), 1)
 
 
 _SLOT = "\x00items\x00"  # a string no listing holds; json writes it as "\u0000items\u0000"
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _item_lines(items: list, between: str) -> str:
+    """The items as compact JSON joined by ``between``. Items that are scalars or flat objects
+    (all a listing holds) are encoded in one call with a NUL between values: json escapes every
+    control character inside a string, so a raw NUL is always a separator, and between two
+    flat objects it stands between ``}`` and ``{``. 10,000 calls would cost ten times as much."""
+    if all(type(i) in _SCALARS for i in items):
+        return json.dumps(items, ensure_ascii=False, separators=("\x00", ": "))[1:-1].replace("\x00", between)
+    if all(type(i) is dict and all(type(v) in _SCALARS for v in i.values()) for i in items):
+        text = json.dumps(items, ensure_ascii=False, separators=("\x00", ": "))[1:-1]
+        return text.replace("}\x00{", "}" + between + "{").replace("\x00", ", ")
+    return between.join(json.dumps(item, ensure_ascii=False) for item in items)
 
 
 # --------------------------------------------------------------------------- writing
@@ -316,16 +334,16 @@ class PrivateFolder:
         except OSError as e:
             raise os_error(e, self.folder) from None
 
-    def write(self, name: str, data: bytes | list[bytes]) -> None:
+    def write(self, name: str, data: bytes | list[bytes], size: int | None = None) -> None:
         """``data``: the file's bytes, or its pieces in order (written by one ``writev``, so
-        they need not be joined first)."""
+        they need not be joined first; ``size``, their total length, if known)."""
         try:
             fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o644, dir_fd=self._fd)
             try:
                 if isinstance(data, bytes):
                     _write_all(fd, data)
                 else:
-                    _writev_all(fd, data)
+                    _writev_all(fd, data, size)
             finally:
                 os.close(fd)
         except OSError as e:
