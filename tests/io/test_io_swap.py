@@ -311,3 +311,19 @@ def test_a_killed_first_split_export_does_not_stop_the_next(run, tmp_path):
     assert run("ical", "--split", "unit", "-o", tmp_path / "feeds").code == 0
     assert sorted(os.listdir(tmp_path)) == ["feeds"]
     assert (tmp_path / "feeds" / "all.ics").read_bytes().rstrip().endswith(b"END:VCALENDAR")
+
+
+def test_a_removal_killed_midway_is_finished_by_the_next_run(tmp_path):
+    """The detached remover killed halfway leaves ``.site.trash-*``: the next run removes it, and
+    removes nothing else beside the folder (a user's look-alike names are kept)."""
+    site = tmp_path / "site"
+    build(site, {"index.html": "v1"})
+    trash = tmp_path / ".site.trash-abcd1234"
+    (trash / "feeds").mkdir(parents=True)
+    (trash / "feeds" / "f1.ics").write_text("old")
+    kept = [tmp_path / ".site.trash-notmine", tmp_path / ".other.trash-abcd1234", tmp_path / "site.trash-abcd1234"]
+    for k in kept:
+        k.mkdir()
+    build(site, {"index.html": "v2"})
+    assert not trash.exists() and all(k.is_dir() for k in kept)
+    assert snapshot(site)["index.html"] == b"v2"
