@@ -324,6 +324,11 @@ def test_a_removal_killed_midway_is_finished_by_the_next_run(tmp_path):
     kept = [tmp_path / ".site.trash-notmine", tmp_path / ".other.trash-abcd1234", tmp_path / "site.trash-abcd1234"]
     for k in kept:
         k.mkdir()
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "keep.txt").write_text("keep")
+    (tmp_path / ".site.trash-l1nk0000").symlink_to(precious)  # a link is never followed
     build(site, {"index.html": "v2"})
     assert not trash.exists() and all(k.is_dir() for k in kept)
+    assert (precious / "keep.txt").read_text() == "keep"
     assert snapshot(site)["index.html"] == b"v2"
