@@ -81,6 +81,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "today": ("I dag", "Today"),
     # A deadline's summary is deadline_prefix + its label; its warning's is warn_summary + the label.
     "deadline_prefix": ("Frist: ", "Deadline: "),
+    # The law's deadline and the meeting planned to handle it: two kinds of dates, both shown.
+    "statutory_prefix": ("Lovfrist: ", "Statutory deadline: "),
+    "treatment_prefix": ("Behandling: ", "On the agenda: "),
+    # A date no source gives (a custom, an assumed meeting calendar) says so where it is shown.
+    "assumed_suffix": (" (antaget dato)", " (assumed date)"),
     "warn_summary": ("Frist om {days} dage: ", "Deadline in {days} days: "),
     "calname": ("frister", "deadlines"),
     "caldesc": (
@@ -141,10 +146,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "adopted": ("{title} vedtages", "{title} adopted"),
     "summary_drafting": (": udarbejdelse", ": drafting"),
     "summary_validity": (": gyldighedsperiode", ": validity period"),
-    "summary_carried": (": gælder indtil efterfølgeren vedtages", ": in force until its successor is adopted"),
+    "summary_carried": (": gælder indtil efterfølgeren træder i kraft", ": in force until its successor takes effect"),
     "carried_note": (
-        "Dokumentet fra valgperioden {period} gælder, indtil efterfølgeren er vedtaget",
-        "The document of the election period {period} is in force until its successor is adopted",
+        "Dokumentet fra valgperioden {period} gælder, indtil efterfølgeren træder i kraft",
+        "The document of the election period {period} is in force until its successor takes effect",
     ),
     "uid_other_term": (
         "begivenheden '{uid}' hører til valgperioden {period} (brug --period {year})",

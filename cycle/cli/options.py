@@ -1,6 +1,6 @@
 """Options the commands share, as reusable decorators (click's idiom).
 
-- :func:`plan_options`: ``--model``, ``--period``, ``--units``, handed to the command as one
+- :func:`plan_options`: ``--model``, ``--period``, ``--units``, ``--sheet``, handed to the command as one
   :class:`PlanInputs`, whose :meth:`PlanInputs.plan` holds the one rule for the default period.
 - :func:`option_group`: any set of options handed over as one object (``cycle ical`` uses it).
 - :data:`lang_option`: ``--lang``, default ``CYCLE_LANG``, else Danish. Its callback keeps the
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..errors import CycleError
 from ..i18n import LANGS
 
 if TYPE_CHECKING:
@@ -119,12 +120,14 @@ def option_group(name: str, build: Callable[..., Any], *options: Callable[[F], F
 
 @dataclass(frozen=True)
 class PlanInputs:
-    """What a command's plan is built from: ``--model``, ``--period`` and ``--units``."""
+    """What a command's plan is built from: ``--model``, ``--period``, ``--units`` (with its
+    ``--sheet``, an Excel workbook's sheet; the first if not given) and ``--status``."""
 
     model: str = "lemvig"
     period: str | None = None
     units: str | None = None
     status: str | None = None
+    sheet: str | None = None
 
     def plan(self, year: int | None = None, day: date | None = None) -> Plan:
         """The plan of ``--period``, else of the term that holds ``year`` (default: today's).
@@ -136,7 +139,14 @@ class PlanInputs:
         from ..ledger import attach
         from ..plan import build_plan
 
-        plan = build_plan(self.model, self.period or year or today().year, self.units, cache=True)
+        units = self.units
+        if self.sheet is not None:
+            if units is None:
+                raise CycleError("--sheet kræver --units", "--sheet needs --units", key="sheet")
+            from ..units import load_units
+
+            units = load_units(units, self.sheet)
+        plan = build_plan(self.model, self.period or year or today().year, units, cache=True)
         # The status file's facts as of ``day`` (the command's day, else today); the model's own
         # status file only with the model's own units.
         own = self.units is None
@@ -156,7 +166,10 @@ _units = click.option(
     "-u",
     default=None,
     type=click.Path(dir_okay=False),
-    help="Organisation units CSV (default: the model's example units).",
+    help="Organisation units: .xlsx or CSV, Danish or English column names (default: the model's example units).",
+)
+_sheet = click.option(
+    "--sheet", default=None, help="With an .xlsx --units file: the sheet to read (default: the first)."
 )
 
 
@@ -171,8 +184,8 @@ _status = click.option(
 
 def plan_options(*, period: bool = True) -> Callable[[F], F]:
     """``--model``, ``--period`` (unless ``period=False``: the command names its own),
-    ``--units`` and ``--status`` as one :class:`PlanInputs`, keyword ``inputs``."""
-    options = (_model, period_option, _units, _status) if period else (_model, _units, _status)
+    ``--units``, ``--sheet`` and ``--status`` as one :class:`PlanInputs`, keyword ``inputs``."""
+    options = (_model, period_option, _units, _sheet, _status) if period else (_model, _units, _sheet, _status)
     return option_group("inputs", PlanInputs, *options)
 
 

@@ -206,5 +206,8 @@ def validate(file: str, period: str | None, lang: str) -> None:
     from ..ledger import attach
 
     attach(plans[0], day=today(), clock=today())  # the model's status file: every row names a deadline
+    for plan in plans:  # a treatment the meetings push past its deadline
+        if plan.problems:
+            raise plan.problems[0]
     counts = {"docs": len(m.documents), "meetings": len(m.meetings), "events": len(plans[0].events)}
     click.echo(t("valid", lang, file=file, period=plans[0].term.label, **counts))

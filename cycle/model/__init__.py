@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import CycleError
 from .checks import check_references
-from .parse import enabled, parse_document, parse_meeting
+from .parse import enabled, parse_document, parse_meeting, parse_override
 from .read import builtin_models, calendars_dir, read_model, resolve_model_path
 from .schema import DOCUMENT, MEETING
 from .types import (
@@ -27,7 +27,9 @@ from .types import (
     PHASE_KINDS,
     POINT_KINDS,
     Document,
+    GroupOverride,
     Meeting,
+    MeetingPlan,
     Model,
     Offset,
     Override,
@@ -42,7 +44,9 @@ __all__ = [
     "PHASE_KINDS",
     "POINT_KINDS",
     "Document",
+    "GroupOverride",
     "Meeting",
+    "MeetingPlan",
     "Model",
     "Offset",
     "Override",
@@ -82,6 +86,9 @@ def load_model(name: str | Path) -> Model:
     for meeting, file in raw.meetings.values():
         if enabled(meeting, MEETING, file):
             model.meetings[meeting["id"]] = parse_meeting(meeting, file, model.levels)
+    model.overrides = tuple(parse_override(o, file) for o, file in raw.overrides.values())
+    # A meeting plan is read when the plan is scheduled; its content keys the plan cache too.
+    model.files += tuple(p.file for m in model.meetings.values() for p in m.plans)
     if not model.documents and not model.meetings:
         raise CycleError(
             "modellen har ingen dokumenter eller mødekalendere (heller ikke fra 'include')",

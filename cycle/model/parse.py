@@ -8,15 +8,23 @@ rule inherits, and the dataclasses built from it all.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from ..errors import CycleError
 from ..period import TermQuarter, parse_term_quarter
 from . import schema
 from .schema import Where
-from .types import POINT_KINDS, Document, Meeting, Override, Phase, PointRule
+from .types import Document, GroupOverride, Meeting, MeetingPlan, Override, Phase, PointRule
 
 _QUARTER_ONLY = re.compile(r"^\s*Q([1-4])\s*$", re.IGNORECASE)
+_MONTH_DAY = re.compile(r"^\s*(\d{2})-(\d{2})\s*$")
+#: Each role of a point rule: the TOML table it is declared in, its schema, the event kind it makes.
+_ROLES = {
+    "deadline": ("deadline", schema.POINT, "deadline"),
+    "milestone": ("milestone", schema.POINT, "milestone"),
+    "treatment": ("treatment", schema.TREATMENT, "milestone"),
+}
 
 Span = tuple[tuple[int, int], tuple[int, int]]  # ((År, Q), (År, Q)), inclusive
 
@@ -33,9 +41,7 @@ def parse_document(raw: dict, file: Path, origin: int, levels: tuple[str, ...]) 
     inherited = {"title": v["title"], "title_en": v["title_en"], "source": v["source"]}
     phases = tuple(parse_phase(p, where.inside("phase."), inherited) for p in v["phase"])
     points = tuple(
-        parse_point(p, kind, i, where.inside(f"{kind}."), inherited)
-        for kind in POINT_KINDS
-        for i, p in enumerate(v[kind])
+        parse_point(p, role, i, where.inside(f"{role}."), inherited) for role in _ROLES for i, p in enumerate(v[role])
     )
     return Document(
         id=v["id"],
@@ -60,7 +66,8 @@ def parse_document(raw: dict, file: Path, origin: int, levels: tuple[str, ...]) 
 def parse_phase(raw: dict, where: Where, inherited: dict[str, str]) -> Phase:
     """One ``[[document.phase]]`` → :class:`Phase`, split into its blocks."""
     v = schema.read(raw, schema.PHASE, where, inherited)
-    blocks = tuple(block for span in _spans(v, where) for block in split(span, v["every"]))
+    days = _days(v, where)
+    blocks = tuple(block for span in _spans(v, where, days) for block in split(span, v["every"]))
     return Phase(
         kind=v["kind"],
         blocks=blocks,
@@ -70,13 +77,47 @@ def parse_phase(raw: dict, where: Where, inherited: dict[str, str]) -> Phase:
         shift=v["shift"],
         source=v["source"],
         note=v["note"],
+        days=days,
     )
 
 
-def _spans(v: dict, where: Where) -> list[Span]:
-    """A phase's spans: one absolute span, or one per listed year with quarter-only bounds."""
+def _days(v: dict, where: Where) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A yearly window given in days (``years`` with ``from = "04-01"``, ``to = "06-15"``)."""
+    bounds = [_MONTH_DAY.match(v[k]) for k in ("from", "to")]
+    if not any(bounds) or v["years"] is None:
+        return None
+    days = []
+    for key, m in zip(("from", "to"), bounds, strict=True):
+        try:
+            day = date(2001, int(m[1]), int(m[2])) if m else None  # 2001: not a leap year
+        except ValueError:
+            day = None
+        if day is None:
+            where.fail(
+                key,
+                f"angiv begge grænser som dage (MM-DD), ikke '{v[key]}'",
+                f"give both bounds as days (MM-DD), not '{v[key]}'",
+            )
+        days.append((day.month, day.day))
+    if days[1] < days[0]:
+        where.fail(
+            "to",
+            f"'to' ligger før 'from' ({v['to']} < {v['from']})",
+            f"'to' is before 'from' ({v['to']} < {v['from']})",
+        )
+    if v["every"]:
+        where.fail("every", "et vindue i dage deles ikke op", "a window in days is not split")
+    return days[0], days[1]
+
+
+def _spans(v: dict, where: Where, days) -> list[Span]:
+    """A phase's spans: one absolute span, or one per listed year with quarter-only bounds (or
+    the quarters its days fall in)."""
     if v["years"] is None:
         spans = [(_term_quarter(v["from"], "from", where), _term_quarter(v["to"], "to", where))]
+    elif days:
+        first, last = ((m - 1) // 3 + 1 for m, _ in days)
+        spans = [((y, first), (y, last)) for y in v["years"]]
     else:
         first, last = _quarter_only(v["from"], "from", where), _quarter_only(v["to"], "to", where)
         spans = [((y, first), (y, last)) for y in v["years"]]
@@ -102,8 +143,8 @@ def _quarter_only(text: str, key: str, where: Where) -> int:
     if not m:
         where.fail(
             key,
-            f"med 'years' angives kvartalet alene, fx 'Q1' (ikke '{text}')",
-            f"with 'years', give the quarter alone, e.g. 'Q1' (not '{text}')",
+            f"med 'years' angives kvartalet alene eller en dag, fx 'Q1' eller '04-01' (ikke '{text}')",
+            f"with 'years', give the quarter alone or a day, e.g. 'Q1' or '04-01' (not '{text}')",
         )
     return int(m[1])
 
@@ -121,16 +162,26 @@ def split(span: Span, every: str | None) -> list[Span]:
     return [(tuple(a), tuple(b)) for a, b in blocks]
 
 
-def parse_point(raw: dict, kind: str, index: int, where: Where, inherited: dict[str, str]) -> PointRule:
-    """One ``[[document.deadline]]`` or ``[[document.milestone]]`` → :class:`PointRule`.
+def parse_point(raw: dict, role: str, index: int, where: Where, inherited: dict[str, str]) -> PointRule:
+    """One ``[[document.deadline]]``, ``[[document.milestone]]`` or ``[[document.treatment]]``
+    → :class:`PointRule`.
 
-    ``index`` is its place among the document's rules of that kind (``cycle explain`` names it).
+    ``index`` is its place among the document's rules of that role (``cycle explain`` names it).
     """
-    v = schema.read(raw, schema.POINT, where, {**inherited, "shift": schema.POINT_SHIFT[kind]})
-    given = next(k for k in schema.POINT.one_of if k in raw)
-    if not v[given]:
-        where.fail(given, "må ikke være tom", "must not be empty")
-    overrides = tuple(_override(o, where.inside("override.")) for o in v["override"])
+    _, table, kind = _ROLES[role]
+    v = schema.read(raw, table, where, {**inherited, "shift": schema.POINT_SHIFT[kind]})
+    given = [k for k in ("rrule", "at", "anchor") if k in raw]
+    if role == "treatment" and len(given) > 1:
+        where.fail(given[1], "angiv højst én af rrule, at eller anchor", "give at most one of rrule, at or anchor")
+    if given and not v[given[0]]:
+        where.fail(given[0], "må ikke være tom", "must not be empty")
+    if role != "treatment" and v["statutory"] and v["meeting"]:
+        where.fail(
+            "meeting",
+            "en lovfrist flyttes ikke til et møde: angiv mødet som en [[document.treatment]]",
+            "a statutory deadline is not moved onto a meeting: give the meeting as a [[document.treatment]]",
+        )
+    overrides = tuple(_override(o, where.inside("override.")) for o in v.get("override", ()))
     return PointRule(
         kind=kind,
         index=index,
@@ -142,13 +193,18 @@ def parse_point(raw: dict, kind: str, index: int, where: Where, inherited: dict[
         anchor=v["anchor"],
         years=v["years"],
         offset=v["offset"],
-        shift=v["shift"],
+        shift=v.get("shift") or "none",
         meeting=v["meeting"],
         landing=v["landing"],
         not_after=v["not_after"],
         source=v["source"],
         note=v["note"],
         overrides=overrides,
+        role=role,
+        statutory=v.get("statutory", False),
+        assumed=v["assumed"],
+        anchor_on=v["anchor_on"],
+        not_before=v["not_before"],
     )
 
 
@@ -177,6 +233,39 @@ def parse_meeting(raw: dict, file: Path, levels: tuple[str, ...]) -> Meeting:
         rrule=v["rrule"],
         exdate=v["exdate"],
         rdate=v["rdate"],
+        source=v["source"],
+        file=str(file),
+        shift=v["shift"],
+        assumed=v["assumed"],
+        plans=tuple(_plan(p, file, Where(file, raw["id"], "plan.")) for p in v["plan"]),
+    )
+
+
+def _plan(raw: dict, file: Path, where: Where) -> MeetingPlan:
+    """A ``[[meeting.plan]]``: its file is found beside the model file that names it."""
+    v = schema.read(raw, schema.MEETING_PLAN, where)
+    path = (file.parent / v["file"]).resolve()
+    if not path.is_file():
+        where.fail("file", f"mødeplanen '{v['file']}' findes ikke", f"the meeting plan '{v['file']}' does not exist")
+    return MeetingPlan(file=path, match=v["match"], sheet=v["sheet"], covers=v["covers"])
+
+
+def parse_override(raw: dict, file: Path) -> GroupOverride:
+    """One ``[[override]]``: several documents' deadlines of one year moved together."""
+    v = schema.read(raw, schema.GROUP_OVERRIDE, Where(file, raw.get("id") if isinstance(raw.get("id"), str) else None))
+    for doc, day in v["dates"].items():
+        if day.year != v["year"]:
+            Where(file, v["id"], "dates.").fail(
+                doc,
+                f"datoen {day.isoformat()} ligger ikke i året {v['year']}",
+                f"the date {day.isoformat()} is not in the year {v['year']}",
+            )
+    return GroupOverride(
+        id=v["id"],
+        year=v["year"],
+        dates=v["dates"],
+        note=v["note"],
+        note_en=v["note_en"],
         source=v["source"],
         file=str(file),
     )

@@ -86,6 +86,7 @@ class RawModel:
     meetings: dict[str, tuple[dict, Path]] = field(default_factory=dict)
     closed_days: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # every file read, the top one first
+    overrides: dict[str, tuple[dict, Path]] = field(default_factory=dict)  # [[override]] by id
 
 
 def read_model(path: Path, seen: tuple[Path, ...] = (), files: list[Path] | None = None) -> RawModel:
@@ -103,6 +104,7 @@ def read_model(path: Path, seen: tuple[Path, ...] = (), files: list[Path] | None
         inc = read_model(resolve_model_path(name, path), (*seen, path), files)
         included.update(inc.documents)
         raw.meetings.update(inc.meetings)
+        raw.overrides.update(inc.overrides)
         raw.closed_days += inc.closed_days
     raw.closed_days += meta["closed_days"]
 
@@ -116,6 +118,8 @@ def read_model(path: Path, seen: tuple[Path, ...] = (), files: list[Path] | None
     for meeting in _own_tables(top["meeting"], schema.MEETING, path):
         base = raw.meetings.get(meeting["id"], ({}, path))[0]
         raw.meetings[meeting["id"]] = ({**base, **meeting}, path)
+    for override in _own_tables(top["override"], schema.GROUP_OVERRIDE, path):
+        raw.overrides[override["id"]] = (override, path)  # the same id replaces an included one
     return raw
 
 

@@ -11,7 +11,16 @@ from dateutil.relativedelta import relativedelta
 PHASE_KINDS = ("drafting", "validity")
 POINT_KINDS = ("deadline", "milestone")
 KINDS = (*PHASE_KINDS, *POINT_KINDS, "meeting")
+#: What a point rule is: a deadline ("senest"; a statutory one is shown as Lovfrist), a
+#: milestone, or a treatment ("Behandling": the meeting that handles the matter, an event of
+#: kind ``milestone`` tied to the document's deadline).
+ROLES = ("deadline", "milestone", "treatment")
+#: Which of an anchored document's dates a rule counts from; unset: its deadlines and milestones.
+ANCHOR_ON = ROLES
 LANDINGS = ("on_or_before", "on_or_after")
+#: A meeting that falls on a holiday or closed day: moved to the next or previous working day,
+#: dropped, or kept.
+MEETING_SHIFTS = ("next", "previous", "skip", "none")
 EDGES = ("start", "end")  # of a quarter, for a point rule's `at`
 SPLITS = ("quarter", "year")  # a phase's `every`
 DEFAULT_LEVELS = ("politisk", "administrativt")
@@ -52,6 +61,9 @@ class Phase:
     shift: str
     source: str
     note: str
+    #: Day bounds inside each block's year, ``((month, day), (month, day))``, for a yearly window
+    #: such as 1 April – 15 June; None: the blocks' whole quarters.
+    days: tuple[tuple[int, int], tuple[int, int]] | None = None
 
 
 @dataclass(frozen=True)
@@ -62,8 +74,23 @@ class Override:
 
 
 @dataclass(frozen=True)
+class GroupOverride:
+    """One declaration that moves several documents' deadlines of one calendar year together
+    (the minister moved budget 2020's dates); rules anchored on them follow, each saying so."""
+
+    id: str
+    year: int
+    dates: dict[str, date]  # document id → its deadline's new date that year
+    note: str
+    note_en: str
+    source: str
+    file: str
+
+
+@dataclass(frozen=True)
 class PointRule:
-    """A deadline or milestone: a date rule, then offset, shift and landing on a meeting."""
+    """A deadline, milestone or treatment: a date rule, then offset, shift and landing on a
+    meeting. A treatment lands on a meeting on or before its document's deadline."""
 
     kind: str
     index: int
@@ -82,6 +109,16 @@ class PointRule:
     source: str
     note: str
     overrides: tuple[Override, ...]
+    role: str = "deadline"  # one of ROLES; ``kind`` is the event kind it makes
+    statutory: bool = False  # the law's deadline: shown as "Lovfrist"
+    assumed: bool | None = False  # the date is an assumption; None (treatments): as its meeting's
+    anchor_on: str | None = None  # with ``anchor``: which of the anchor's dates (one of ANCHOR_ON)
+    not_before: tuple[int, int] | None = None  # (month, day): a meeting no earlier than this
+
+    @property
+    def tied(self) -> bool:
+        """A treatment with no date rule of its own: it follows its document's deadlines."""
+        return self.role == "treatment" and not (self.rrule or self.at or self.anchor)
 
 
 @dataclass(frozen=True)
@@ -107,8 +144,19 @@ class Document:
 
 
 @dataclass(frozen=True)
+class MeetingPlan:
+    """A council's real meeting days for some years, from a file (.ics, .csv or .xlsx)."""
+
+    file: Path
+    match: str | None  # only meetings whose title contains this
+    sheet: str | None  # an xlsx file's sheet
+    covers: tuple[int, ...] | None  # the calendar years it replaces; None: the years of its days
+
+
+@dataclass(frozen=True)
 class Meeting:
-    """A council or committee meeting calendar: an RRULE, exceptions and extra dates."""
+    """A council or committee meeting calendar: an RRULE, exceptions and extra dates, and real
+    meeting plans that replace the RRULE's days in the years they cover."""
 
     id: str
     title: str
@@ -120,6 +168,9 @@ class Meeting:
     rdate: tuple[date, ...]
     source: str
     file: str
+    shift: str = "next"  # one of MEETING_SHIFTS
+    assumed: bool = True  # the RRULE's days are an assumption (a plan's days are not)
+    plans: tuple[MeetingPlan, ...] = ()
 
 
 @dataclass
@@ -139,7 +190,8 @@ class Model:
     status_path: Path | None = None  # the progress ledger (cycle.ledger), if the model keeps one
     url: str = ""
     organizer: str = ""  # "mailto:…": each calendar event's ORGANIZER (iTIP), if the model names one
-    files: tuple[Path, ...] = ()  # every file the model was read from (itself and its includes)
+    files: tuple[Path, ...] = ()  # every file the model was read from (itself, includes, meeting plans)
+    overrides: tuple[GroupOverride, ...] = ()
 
     @property
     def chain(self) -> list[Document]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +30,9 @@ class Plan:
     #: The status file applied (:func:`cycle.ledger.attach`) and its table, one row per deadline.
     ledger: object | None = None
     progress: pd.DataFrame | None = None
+    #: What the meetings make wrong without making it impossible (a treatment after its
+    #: deadline), found when the plan is built (not when it is read from the cache).
+    problems: list[CycleError] = field(default_factory=list)
 
     def explain(self, uid: str, lang: str = "da") -> dict[str, str]:
         """How one event's date came about: the rule, its source, anchor, offset and shift
@@ -96,12 +99,16 @@ def build_plan(
         units = model.units_path
     if units is not None and not isinstance(units, pd.DataFrame):
         units = load_units(units)
-    return Plan(model, term, _events(model, term, units, cache), units)
+    problems: list[CycleError] = []
+    return Plan(model, term, _events(model, term, units, cache, problems), units, problems=problems)
 
 
-def _events(model: Model, term: Term, units: pd.DataFrame | None, cache: bool) -> pd.DataFrame:
+def _events(
+    model: Model, term: Term, units: pd.DataFrame | None, cache: bool, problems: list[CycleError]
+) -> pd.DataFrame:
+    """The events table, built (collecting ``problems``) or read from the cache."""
     if not cache:
-        return events_table(model, term, schedule(model, term), units)
+        return events_table(model, term, schedule(model, term, problems), units)
     from . import cache as plan_cache
 
     k = plan_cache.key(model.files, term.label, units)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..errors import CycleError
 from ..model import Model
 from ..period import Term
 from ..workdays import WorkingDays
 from .horizon import Horizon
-from .meetings import meeting_dates
+from .meetings import MeetingDays, meeting_days
 
 
 @dataclass
@@ -18,19 +19,27 @@ class Context:
     term: Term
     horizon: Horizon
     wd: WorkingDays
-    #: Meeting calendar id → its dates over the horizon's meeting years, sorted.
-    meeting_dates: dict[str, list[date]]
-    #: Document id → every date of its deadlines and milestones over the horizon, sorted, each
+    #: Meeting calendar id → its days over the horizon's meeting years (sorted), and which of them
+    #: are assumptions (the RRULE's days of an assumed calendar, not a meeting plan's).
+    meetings: dict[str, MeetingDays]
+    #: Document id → the rows of its deadlines, milestones and treatments over the horizon, each
     #: with the year of the occurrence it is (see :mod:`.points`): what a rule anchored on that
     #: document counts from. Filled in anchor order.
-    point_dates: dict[str, list[tuple[date, int]]] = field(default_factory=dict)
+    points: dict[str, list[dict]] = field(default_factory=dict)
+    #: What the meetings make wrong without making it impossible (a treatment after its
+    #: deadline): ``cycle validate`` reports them.
+    problems: list[CycleError] = field(default_factory=list)
 
     @classmethod
     def of(cls, model: Model, term: Term) -> Context:
         horizon = Horizon.of(term)
+        wd = WorkingDays(horizon.holiday_years, model.closed_days)
         return cls(
             term=term,
             horizon=horizon,
-            wd=WorkingDays(horizon.holiday_years, model.closed_days),
-            meeting_dates={mid: meeting_dates(m, horizon.meeting_years) for mid, m in model.meetings.items()},
+            wd=wd,
+            meetings={mid: meeting_days(m, horizon.meeting_years, wd) for mid, m in model.meetings.items()},
         )
+
+    def meeting_dates(self, meeting: str) -> list[date]:
+        return self.meetings[meeting].days

@@ -49,7 +49,9 @@ EVENT_COLUMNS = [
     "reference",
 ]
 #: Columns only some rules set; empty text elsewhere.
-_OPTIONAL = ("label", "label_en", "anchor", "offset", "shift", "meeting", "note")
+_OPTIONAL = ("label", "label_en", "anchor", "offset", "shift", "meeting", "note", "role")
+#: What the scheduler says of a point and the summaries read; false elsewhere (not table columns).
+_FLAGS = ("statutory", "assumed")
 _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
 
 
@@ -79,6 +81,8 @@ def carried_over(events: pd.DataFrame, term_label: str) -> pd.Series:
 def _fill_optional(base: pd.DataFrame) -> pd.DataFrame:
     for c in _OPTIONAL:
         base[c] = base[c].fillna("") if c in base else ""
+    for c in _FLAGS:
+        base[c] = base[c].fillna(False).astype(bool) if c in base else False
     return base
 
 
@@ -140,9 +144,19 @@ def _summaries(base: pd.DataFrame, term: Term) -> pd.DataFrame:
         summary = pd.Series("", index=base.index, dtype=object)
         for kind, text in by_kind.items():
             summary = summary.mask(base["kind"] == kind, text)
+        summary = summary.mask(base["statutory"], t("statutory_prefix", lang) + label)
+        summary = summary.mask(base["role"] == "treatment", t("treatment_prefix", lang) + label)
+        summary = summary.mask(base["assumed"], summary + t("assumed_suffix", lang))
         carried_text = title + " (" + base["period"] + ")" + t("summary_carried", lang)
         base["summary" + suffix] = summary.mask(is_carried, carried_text)
     return base
+
+
+def deadline_label(summary: pd.Series, lang: str) -> pd.Series:
+    """A deadline's label from its summary (the inverse of :func:`_summaries` for deadlines)."""
+    for key in ("statutory_prefix", "deadline_prefix"):
+        summary = summary.str.removeprefix(t(key, lang))
+    return summary
 
 
 def _expand_units(base: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFrame:

@@ -1,14 +1,14 @@
 """Two rules every view of the events table shares: which events are carried over from the
 previous term, and how per-unit rows fold into one row per document and date.
 
-Lemvig's political vision of 2022-2025 stays in force in 2026-2029 until the new one's adoption
-deadline, 30 December 2026:
+Lemvig's political vision of 2022-2025 stays in force in 2026-2029 until the day before the new
+one's validity starts, 31 December 2026:
 
 >>> from cycle.plan import build_plan
 >>> plan = build_plan("lemvig", 2026)
 >>> ev = plan.events[carried_over(plan.events, plan.term.label)]
 >>> ev.loc[ev["document"] == "politisk-vision", ["period", "start", "end"]].astype(str).values.tolist()
-[['2022-2025', '2026-01-01', '2026-12-30']]
+[['2022-2025', '2026-01-01', '2026-12-31']]
 """
 
 from __future__ import annotations

@@ -40,14 +40,18 @@ def doc(doc_id: str, extra: str = "") -> str:
 
 
 def test_a_patch_replaces_the_keys_it_gives_and_keeps_the_rest(tmp_path):
-    # dk: halvårsregnskab by 31 August (DOMAIN.md); the municipality moves it to 20 August.
+    # dk: the half-year accounts before the budget proposal, no date of their own (DOMAIN.md);
+    # the municipality adds its own deadline, 20 August, and keeps the base's treatment.
     path = write(
         tmp_path,
         'include = ["dk"]\n[[document]]\nid = "halvaarsregnskab"\n'
         '[[document.deadline]]\nrrule = "FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=20"\n',
     )
     d = load_model(path).documents["halvaarsregnskab"]
-    assert [p.rrule for p in d.points] == ["FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=20"]
+    assert [(p.role, p.rrule, p.anchor) for p in d.points] == [
+        ("deadline", "FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=20", None),
+        ("treatment", None, None),  # tied to the deadline: the committee meeting on or before it
+    ]
     assert (d.title, d.title_en, d.level) == ("Halvårsregnskab", "Half-year accounts", "politisk")
     assert d.file == str(path.resolve())  # errors in the merged rule name the patching file
 
@@ -71,7 +75,7 @@ def test_a_switched_off_meeting_is_gone_and_rules_landing_on_it_are_refused(tmp_
     path = write(tmp_path, 'include = ["dk"]\n[[meeting]]\nid = "kommunalbestyrelse"\nenabled = false\n')
     message = fails(path)
     assert message.endswith("unknown meeting calendar 'kommunalbestyrelse'")
-    assert "key 'milestone.meeting'" in message or "key 'deadline.meeting'" in message
+    assert "key 'treatment.meeting'" in message  # the budget's readings are treatments at its meetings
 
 
 def test_own_documents_come_before_included_ones_and_closed_days_merge(tmp_path):
@@ -107,7 +111,8 @@ def test_an_unknown_include(tmp_path):
         (
             VISION + 'titel = "x"\n',
             "rule 'vision', key 'titel': unknown key (allowed: concerns_units, deadline, enabled, id, level, "
-            "milestone, parent, parties, per_unit, phase, purpose, purpose_en, source, title, title_en, url)",
+            "milestone, parent, parties, per_unit, phase, purpose, purpose_en, source, title, title_en, treatment, "
+            "url)",
         ),
         (
             VISION + '[[document.phase]]\nkind = "drafting"\nfra = "År 1 Q1"\n',
@@ -120,8 +125,8 @@ def test_an_unknown_include(tmp_path):
         ),
         (
             '[[meeting]]\nid = "kb"\nwhen = "monthly"\n',
-            "rule 'kb', key 'when': unknown key (allowed: enabled, exdate, id, level, parties, rdate, rrule, "
-            "source, title, title_en)",
+            "rule 'kb', key 'when': unknown key (allowed: assumed, enabled, exdate, id, level, parties, plan, rdate, "
+            "rrule, shift, source, title, title_en)",
         ),
         (
             VISION + VISION,
@@ -170,8 +175,8 @@ PHASE_DEADLINE = '[[document.phase]]\nkind = "drafting"\nfrom = "År 1 Q1"\nto =
             "rule 'b', key 'deadline.anchor': the anchor 'a' has no deadlines or milestones",
         ),
         (
-            doc("a", "per_unit = true\n") + PHASE_DEADLINE + doc("b") + '[[document.milestone]]\nanchor = "a"\n',
-            "rule 'b', key 'milestone.anchor': the anchor 'a' is per unit",
+            doc("a") + PHASE_DEADLINE + doc("b") + '[[document.milestone]]\nanchor = "a"\nanchor_on = "treatment"\n',
+            "rule 'b', key 'milestone.anchor': the anchor 'a' has no treatments",
         ),
         (
             doc("a") + '[[document.deadline]]\nat = "År 1 Q4"\nmeeting = "byraad"\n',
@@ -184,7 +189,7 @@ PHASE_DEADLINE = '[[document.phase]]\nkind = "drafting"\nfrom = "År 1 Q1"\nto =
         "own parent",
         "unknown anchor",
         "anchor without dates",
-        "per unit",
+        "anchor without treatments",
         "meeting",
     ],
 )
@@ -226,7 +231,24 @@ def test_anchors_without_a_cycle_load(tmp_path):
     assert m.meetings["kb"].exdate == () and m.meetings["kb"].level == "politisk"
 
 
-def test_builtin_override_is_read_as_a_date():
-    # Budget 2020: the minister moved the adoption deadline to 5 November 2019 (dk.toml, DOMAIN.md).
-    rule = load_model("dk").documents["budget-vedtagelse"].points[0]
-    assert [(o.year, o.date) for o in rule.overrides] == [(2019, date(2019, 11, 5))]
+def test_builtin_override_is_read_as_dates():
+    # Budget 2020: the minister moved the adoption deadline to 5 November 2019 (dk.toml, DOMAIN.md),
+    # three weeks later, and the proposal's with it.
+    (move,) = load_model("dk").overrides
+    assert (move.id, move.year) == ("budget-2020", 2019)
+    assert move.dates == {"budget-vedtagelse": date(2019, 11, 5), "budgetforslag": date(2019, 10, 6)}
+
+
+def test_a_rule_may_count_from_a_per_unit_documents_dates(tmp_path):
+    """Lemvig: the dialogue meeting before each unit's agreement (the dates are the same for
+    every unit, so a rule may count from them)."""
+    text = doc("a", "per_unit = true\n") + PHASE_DEADLINE + doc("b") + '[[document.milestone]]\nanchor = "a"\n'
+    assert load_model(write(tmp_path, text)).documents["b"].points[0].anchor == "a"
+
+
+def test_an_override_must_name_documents_with_deadlines(tmp_path):
+    text = (
+        doc("a") + '[[override]]\nid = "o"\nyear = 2027\ndates = { a = 2027-11-05 }\nnote = "x"\nsource = "y"\n'
+    )
+    path = write(tmp_path, text)
+    assert fails(path) == f"{path.resolve()}, rule 'o', key 'dates.a': 'a' is not a document with a deadline"

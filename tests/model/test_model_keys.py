@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from cycle.errors import CycleError
-from cycle.model import DEFAULT_LEVELS, Offset, Override, schema
-from cycle.model.parse import enabled, parse_document, parse_meeting, parse_phase, parse_point
+from cycle.model import DEFAULT_LEVELS, MeetingPlan, Offset, Override, schema
+from cycle.model.parse import enabled, parse_document, parse_meeting, parse_override, parse_phase, parse_point
 from cycle.model.read import read_model
 from cycle.model.schema import Where
 
@@ -69,6 +69,7 @@ def doc_get(d, key):
         "phase": lambda: [p.blocks for p in d.phases],
         "deadline": lambda: [(p.kind, p.at) for p in d.points],
         "milestone": lambda: [(p.kind, p.at) for p in d.points],
+        "treatment": lambda: [(p.kind, p.role, p.meeting, p.tied) for p in d.points],
     }.get(key, lambda: getattr(d, key))()
 
 
@@ -101,6 +102,9 @@ DOC_CASES = [
      {"deadline": [1]}, Fails(f"{AT_DOC} 'deadline': must be an array of tables ([[...]])")),
     ("milestone", [], {"milestone": [{"at": "År 4 Q4"}]}, [("milestone", (4, 4))],
      {"milestone": "År 4 Q4"}, Fails(f"{AT_DOC} 'milestone': must be an array of tables ([[...]])")),
+    ("treatment", [], {"treatment": [{"meeting": "kommunalbestyrelse"}]},
+     [("milestone", "treatment", "kommunalbestyrelse", True)],
+     {"treatment": [{"at": "År 4 Q4"}]}, Fails(f"{AT_DOC} 'treatment.meeting': is missing")),
 ]  # fmt: skip
 
 
@@ -179,14 +183,23 @@ def test_phase_key(key, absent, good, parsed, bad, message):
     [
         (
             {"years": [1], "from": "År 1 Q1", "to": "Q4"},
-            "from': with 'years', give the quarter alone, e.g. 'Q1' (not 'År 1 Q1')",
+            "from': with 'years', give the quarter alone or a day, e.g. 'Q1' or '04-01' (not 'År 1 Q1')",
         ),
         ({"from": "År 2 Q1", "to": "År 1 Q4"}, "to': 'to' is before 'from' (År 1 Q4 < År 2 Q1)"),
+        ({"years": [1], "from": "04-01", "to": "Q2"}, "to': give both bounds as days (MM-DD), not 'Q2'"),
+        ({"years": [1], "from": "06-15", "to": "04-01"}, "to': 'to' is before 'from' (04-01 < 06-15)"),
+        ({"years": [1], "from": "04-01", "to": "06-31"}, "to': give both bounds as days (MM-DD), not '06-31'"),
         ({"years": [2], "from": "Q3", "to": "Q2"}, "to': 'to' is before 'from' (Q2 < Q3)"),
     ],
 )
 def test_phase_bounds_that_do_not_fit(change, message):
     check(parse_ph, PHASE, "from", change, Fails(AT_PHASE + message), phase_get)
+
+
+def test_a_window_of_days_in_each_year_lies_in_its_quarters():
+    """Silkeborg's committees draft from early April to mid-June: days, not whole quarters."""
+    p = parse_ph({**PHASE, "years": [2, 3], "from": "04-01", "to": "06-15"})
+    assert (p.days, p.blocks) == (((4, 1), (6, 15)), (((2, 2), (2, 2)), ((3, 2), (3, 2))))
 
 
 def test_every_year_splits_at_the_turn_of_the_year():
@@ -234,6 +247,14 @@ POINT_CASES = [
      {"meeting": ["kommunalbestyrelse"]}, Fails(f"{AT_POINT}meeting': must be a string")),
     ("landing", "on_or_before", {"landing": "on_or_after"}, "on_or_after",
      {"landing": "before"}, Fails(f"{AT_POINT}landing': unknown landing 'before' (on_or_before, on_or_after)")),
+    ("anchor_on", None, {"anchor_on": "treatment"}, "treatment",
+     {"anchor_on": "meeting"}, Fails(f"{AT_POINT}anchor_on': unknown kind 'meeting' (deadline, milestone, treatment)")),
+    ("not_before", None, {"not_before": "08-22"}, (8, 22),
+     {"not_before": "22-08"}, Fails(f"{AT_POINT}not_before': invalid day '22-08' (MM-DD)")),
+    ("statutory", False, {"statutory": True}, True,
+     {"statutory": "ja"}, Fails(f"{AT_POINT}statutory': must be true or false")),
+    ("assumed", False, {"assumed": True}, True,
+     {"assumed": 1}, Fails(f"{AT_POINT}assumed': must be true or false")),
     ("source", "Styrelsesloven § 37", {"source": "Bekendtgørelse"}, "Bekendtgørelse",
      {"source": 1}, Fails(f"{AT_POINT}source': must be a string")),
     ("note", "", {"note": "Senest 15. oktober"}, "Senest 15. oktober",
@@ -260,6 +281,12 @@ def test_a_milestone_stays_on_its_day_and_names_its_kind():
 
 def test_label_en_falls_back_to_the_label_before_the_english_title():
     assert parse_pt({**POINT, "label": "Budget vedtaget"}).label_en == "Budget vedtaget"
+
+
+def test_a_statutory_deadline_is_never_moved_onto_a_meeting():
+    check(parse_pt, POINT, "meeting", {"statutory": True, "meeting": "kommunalbestyrelse"},
+          Fails(f"{AT_POINT}meeting': a statutory deadline is not moved onto a meeting: give the meeting as a "
+                "[[document.treatment]]"), point_get)  # fmt: skip
 
 
 def test_two_date_rules_are_refused_on_the_second():
@@ -294,9 +321,111 @@ def test_override_key(key, absent, good, parsed, bad, message):
     check(parse_ov, OVERRIDE, key, bad, message, attr)
 
 
+# --------------------------------------------------------------------------- [[document.treatment]]
+
+TREATMENT = {"meeting": "kommunalbestyrelse"}
+AT_TREATMENT = "m.toml, rule 'vision', key 'treatment."
+
+
+def parse_tr(raw: dict):
+    return parse_pt(raw, "treatment")
+
+
+TREATMENT_CASES = [
+    ("label", "Politisk vision", {"label": "Budget, 2. behandling"}, "Budget, 2. behandling",
+     {"label": 2}, Fails(f"{AT_TREATMENT}label': must be a string")),
+    ("label_en", "Political vision", {"label_en": "Budget, second reading"}, "Budget, second reading",
+     {"label_en": 2}, Fails(f"{AT_TREATMENT}label_en': must be a string")),
+    ("meeting", Fails(f"{AT_TREATMENT}meeting': is missing"), {"meeting": "oekonomiudvalg"}, "oekonomiudvalg",
+     {"meeting": 1}, Fails(f"{AT_TREATMENT}meeting': must be a string")),
+    ("rrule", None, {"rrule": "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=1"}, "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=1",
+     {"rrule": "FREQ=YEARLY", "at": "År 1 Q1"}, Fails(f"{AT_TREATMENT}at': give at most one of rrule, at or anchor")),
+    ("at", None, {"at": "År 2 Q4"}, (2, 4),
+     {"at": "Q4"}, Fails(f"{AT_TREATMENT}at': 'Q4' is not a quarter of the election period (use e.g. 'År 2 Q3')")),
+    ("edge", "end", {"edge": "start"}, "start",
+     {"edge": "midt"}, Fails(f"{AT_TREATMENT}edge': unknown edge 'midt' (start or end)")),
+    ("anchor", None, {"anchor": "budget-vedtagelse"}, "budget-vedtagelse",
+     {"anchor": ["x"]}, Fails(f"{AT_TREATMENT}anchor': must be a string")),
+    ("anchor_on", None, {"anchor_on": "treatment"}, "treatment",
+     {"anchor_on": "all"}, Fails(f"{AT_TREATMENT}anchor_on': unknown kind 'all' (deadline, milestone, treatment)")),
+    ("offset", None, {"offset": "-3w"}, Offset(-3, "w", "-3w"),
+     {"offset": "3 uger"}, Fails(f"{AT_TREATMENT}offset': invalid offset '3 uger' (e.g. -3w, -8wd, -1d)")),
+    ("years", None, {"years": [2]}, (2,),
+     {"years": [0]}, Fails(f"{AT_TREATMENT}years': must be a list of years of the term (1–4)")),
+    ("landing", "on_or_before", {"landing": "on_or_after"}, "on_or_after",
+     {"landing": "near"}, Fails(f"{AT_TREATMENT}landing': unknown landing 'near' (on_or_before, on_or_after)")),
+    ("not_before", None, {"not_before": "08-01"}, (8, 1),
+     {"not_before": "8-1"}, Fails(f"{AT_TREATMENT}not_before': invalid day '8-1' (MM-DD)")),
+    ("not_after", None, {"not_after": "04-15"}, (4, 15),
+     {"not_after": "04-31"}, Fails(f"{AT_TREATMENT}not_after': invalid day '04-31' (MM-DD)")),
+    ("assumed", None, {"assumed": False}, False,
+     {"assumed": "nej"}, Fails(f"{AT_TREATMENT}assumed': must be true or false")),
+    ("source", "Styrelsesloven § 37", {"source": "Beredskabsloven § 25"}, "Beredskabsloven § 25",
+     {"source": 25}, Fails(f"{AT_TREATMENT}source': must be a string")),
+    ("note", "", {"note": "Sidste møde før fristen"}, "Sidste møde før fristen",
+     {"note": 1}, Fails(f"{AT_TREATMENT}note': must be a string")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("key, absent, good, parsed, bad, message", cases(schema.TREATMENT, TREATMENT_CASES))
+def test_treatment_key(key, absent, good, parsed, bad, message):
+    check(parse_tr, TREATMENT, key, {key: DROP}, absent, attr)
+    check(parse_tr, TREATMENT, key, good, parsed, attr)
+    check(parse_tr, TREATMENT, key, bad, message, attr)
+
+
+def test_a_treatment_is_a_milestone_tied_to_its_documents_deadline_unless_it_has_a_date_rule():
+    t = parse_tr(TREATMENT)
+    assert (t.kind, t.role, t.tied, t.shift) == ("milestone", "treatment", True, "none")
+    assert parse_tr({**TREATMENT, "anchor": "budget-vedtagelse"}).tied is False
+
+
+# --------------------------------------------------------------------------- [[override]]
+
+GROUP = {"id": "budget-2020", "year": 2019, "dates": {"budget-vedtagelse": date(2019, 11, 5)},
+         "note": "Flyttet af ministeren", "source": "Økonomi- og Indenrigsministeriet 2019"}  # fmt: skip
+AT_GROUP = "m.toml, rule 'budget-2020', key"
+
+
+def parse_gr(raw: dict):
+    return parse_override(raw, FILE)
+
+
+GROUP_CASES = [
+    ("id", Fails("m.toml, key 'id': is missing"), {"id": "budget-2021"}, "budget-2021",
+     {"id": "Budget 2020"}, Fails("m.toml, rule 'Budget 2020', key 'id': invalid id 'Budget 2020' (lowercase ASCII letters, digits and hyphens)")),
+    ("year", Fails(f"{AT_GROUP} 'year': is missing"), {"year": 2019}, 2019,
+     {"year": "2019"}, Fails(f"{AT_GROUP} 'year': must be an integer")),
+    ("dates", Fails(f"{AT_GROUP} 'dates': is missing"),
+     {"dates": {"budgetforslag": "2019-10-06", "budget-vedtagelse": date(2019, 11, 5)}},
+     {"budgetforslag": date(2019, 10, 6), "budget-vedtagelse": date(2019, 11, 5)},
+     {"dates": {"budget-vedtagelse": date(2020, 11, 5)}},
+     Fails(f"{AT_GROUP} 'dates.budget-vedtagelse': the date 2020-11-05 is not in the year 2019")),
+    ("note", Fails(f"{AT_GROUP} 'note': is missing"), {"note": "Budget 2020"}, "Budget 2020",
+     {"note": 2020}, Fails(f"{AT_GROUP} 'note': must be a string")),
+    ("note_en", "Flyttet af ministeren", {"note_en": "Moved by the minister"}, "Moved by the minister",
+     {"note_en": 1}, Fails(f"{AT_GROUP} 'note_en': must be a string")),
+    ("source", Fails(f"{AT_GROUP} 'source': is missing"), {"source": "Ministeriet"}, "Ministeriet",
+     {"source": []}, Fails(f"{AT_GROUP} 'source': must be a string")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("key, absent, good, parsed, bad, message", cases(schema.GROUP_OVERRIDE, GROUP_CASES))
+def test_group_override_key(key, absent, good, parsed, bad, message):
+    check(parse_gr, GROUP, key, {key: DROP}, absent, attr)
+    check(parse_gr, GROUP, key, good, parsed, attr)
+    check(parse_gr, GROUP, key, bad, message, attr)
+
+
+def test_group_override_dates_name_documents():
+    check(parse_gr, GROUP, "dates", {"dates": {"Budget": date(2019, 11, 5)}},
+          Fails(f"{AT_GROUP} 'dates': invalid id 'Budget' (lowercase ASCII letters, digits and hyphens)"), attr)  # fmt: skip
+
+
 # --------------------------------------------------------------------------- [[meeting]]
 
 MEETING = {"id": "kb", "title": "Kommunalbestyrelsesmøde", "rrule": "FREQ=MONTHLY;BYDAY=-1WE", "source": "Mødeplan"}
+PLAN_ICS = (Path(__file__).parent.parent / "data" / "meetings" / "moedeplan-2026.ics").resolve()
 AT_MEETING = "m.toml, rule 'kb', key"
 
 
@@ -321,14 +450,52 @@ MEETING_CASES = [
      {"rdate": date(2027, 10, 6)}, Fails(f"{AT_MEETING} 'rdate': must be a list of dates")),
     ("source", Fails(f"{AT_MEETING} 'source': is missing"), {"source": "Mødeplan 2027"}, "Mødeplan 2027",
      {"source": 1}, Fails(f"{AT_MEETING} 'source': must be a string")),
+    ("shift", "next", {"shift": "skip"}, "skip",
+     {"shift": "later"}, Fails(f"{AT_MEETING} 'shift': unknown shift policy 'later' (next, previous, skip, none)")),
+    ("assumed", True, {"assumed": False}, False,
+     {"assumed": "false"}, Fails(f"{AT_MEETING} 'assumed': must be true or false")),
+    ("plan", (), {"plan": [{"file": str(PLAN_ICS), "match": "Kommunalbestyrelsen"}]},
+     (MeetingPlan(PLAN_ICS, "Kommunalbestyrelsen", None, None),),
+     {"plan": [{"file": "moeder.ics"}]}, Fails(f"{AT_MEETING} 'plan.file': the meeting plan 'moeder.ics' does not exist")),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("key, absent, good, parsed, bad, message", cases(schema.MEETING, MEETING_CASES))
 def test_meeting_key(key, absent, good, parsed, bad, message):
-    check(parse_mt, MEETING, key, {key: DROP}, absent, attr)
-    check(parse_mt, MEETING, key, good, parsed, attr)
-    check(parse_mt, MEETING, key, bad, message, attr)
+    def get(m, key):
+        return m.plans if key == "plan" else getattr(m, key)
+
+    check(parse_mt, MEETING, key, {key: DROP}, absent, get)
+    check(parse_mt, MEETING, key, good, parsed, get)
+    check(parse_mt, MEETING, key, bad, message, get)
+
+
+PLAN = {"file": str(PLAN_ICS)}
+AT_PLAN = "m.toml, rule 'kb', key 'plan."
+
+
+def parse_pl(raw: dict):
+    return parse_mt({**MEETING, "plan": [raw]}).plans[0]
+
+
+PLAN_CASES = [
+    ("file", Fails(f"{AT_PLAN}file': is missing"), {"file": str(PLAN_ICS.with_name("moedeplan-2027.xlsx"))},
+     PLAN_ICS.with_name("moedeplan-2027.xlsx"),
+     {"file": 2026}, Fails(f"{AT_PLAN}file': must be a string")),
+    ("match", None, {"match": "Økonomiudvalget"}, "Økonomiudvalget",
+     {"match": ["x"]}, Fails(f"{AT_PLAN}match': must be a string")),
+    ("sheet", None, {"sheet": "Mødeplan 2027"}, "Mødeplan 2027",
+     {"sheet": 1}, Fails(f"{AT_PLAN}sheet': must be a string")),
+    ("covers", None, {"covers": [2027, 2026]}, (2026, 2027),
+     {"covers": [26]}, Fails(f"{AT_PLAN}covers': must be a list of calendar years (e.g. [2026, 2027])")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("key, absent, good, parsed, bad, message", cases(schema.MEETING_PLAN, PLAN_CASES))
+def test_meeting_plan_key(key, absent, good, parsed, bad, message):
+    check(parse_pl, PLAN, key, {key: DROP}, absent, attr)
+    check(parse_pl, PLAN, key, good, parsed, attr)
+    check(parse_pl, PLAN, key, bad, message, attr)
 
 
 def test_messages_come_in_danish_too():
@@ -413,9 +580,13 @@ def test_model_key(tmp_path, key, absent, good, parsed, bad, message):
         ('model = "minkommune"\n', "key 'model': must be a table ([...])"),
         ('document = 5\n[model]\nid = "m"\n', "key 'document': must be an array of tables ([[...]])"),
         ('meeting = [1]\n[model]\nid = "m"\n', "key 'meeting': must be an array of tables ([[...]])"),
-        ('kalender = []\n[model]\nid = "m"\n', "key 'kalender': unknown key (allowed: document, meeting, model)"),
+        ('override = {}\n[model]\nid = "m"\n', "key 'override': must be an array of tables ([[...]])"),
+        (
+            'kalender = []\n[model]\nid = "m"\n',
+            "key 'kalender': unknown key (allowed: document, meeting, model, override)",
+        ),
     ],
-    ids=["model missing", "model not a table", "document", "meeting", "unknown"],
+    ids=["model missing", "model not a table", "document", "meeting", "override", "unknown"],
 )
 def test_top_level_keys(tmp_path, text, message):
     path = tmp_path / "m.toml"
@@ -430,10 +601,13 @@ def test_every_schema_key_has_a_case():
         schema.DOCUMENT: {row[0] for row in DOC_CASES} | {"id", "enabled"},  # id: tests/model/test_model_files.py
         schema.PHASE: {row[0] for row in PHASE_CASES},
         schema.POINT: {row[0] for row in POINT_CASES},
+        schema.TREATMENT: {row[0] for row in TREATMENT_CASES},
         schema.OVERRIDE: {row[0] for row in OVERRIDE_CASES},
+        schema.GROUP_OVERRIDE: {row[0] for row in GROUP_CASES},
         schema.MEETING: {row[0] for row in MEETING_CASES} | {"id", "enabled"},
+        schema.MEETING_PLAN: {row[0] for row in PLAN_CASES},
         schema.MODEL: {row[0] for row in MODEL_CASES},
-        schema.ROOT: {"model", "document", "meeting"},
+        schema.ROOT: {"model", "document", "meeting", "override"},
     }
     assert set(covered) == set(schema.ALL)
     for table, keys in covered.items():

@@ -47,16 +47,16 @@ def test_the_command_explains_one_event_of_every_kind_and_term(run, model):
 
 
 def test_a_carried_over_vision_is_explained_in_danish_and_english(run):
-    # Lemvig's vision of 2022-2025 holds until the 2026 vision's adoption deadline: 31 December
-    # 2026 is a closed day in Lemvig, so the "senest" deadline is the 30th.
+    # Lemvig's vision of 2022-2025 holds until the day before the 2026 vision's validity starts
+    # (1 January 2027): 31 December 2026 too, though it is a closed day in Lemvig.
     u = "lemvig.2022.politisk-vision.g2026-1@cycle"
     da = run("explain", u)
     assert da.code == 0, da.err
-    assert "2026-01-01" in da.out and "2026-12-30" in da.out
-    assert "Dokumentet fra valgperioden 2022-2025 gælder, indtil efterfølgeren er vedtaget" in da.out
+    assert "2026-01-01" in da.out and "2026-12-31" in da.out
+    assert "Dokumentet fra valgperioden 2022-2025 gælder, indtil efterfølgeren træder i kraft" in da.out
     en = run("explain", u, "--lang", "en")
-    assert "The document of the election period 2022-2025 is in force until its successor is adopted" in en.out
-    assert "Political vision (2022-2025): in force until its successor is adopted" in en.out
+    assert "The document of the election period 2022-2025 is in force until its successor takes effect" in en.out
+    assert "Political vision (2022-2025): in force until its successor takes effect" in en.out
 
 
 def test_an_event_of_another_term_says_which_term(run):
@@ -71,5 +71,5 @@ def test_the_carried_over_note_reaches_the_english_calendar(run, tmp_path):
     r = run("ical", "--kinds", "validity", "--lang", "en", "-o", out)
     assert r.code == 0, r.err
     text = out.read_bytes().decode().replace("\r\n ", "")  # unfold
-    assert "The document of the election period 2022-2025 is in force until its successor is adopted" in text
+    assert "The document of the election period 2022-2025 is in force until its successor takes effect" in text
     assert "Dokumentet fra valgperioden" not in text

@@ -105,12 +105,14 @@ def test_due_2026q4_lists_six_drafted_documents_and_four_adoption_deadlines(run)
     assert all(e["shift"] == "previous" for e in d["deadlines"])
 
 
-def test_previous_terms_documents_stay_in_force_until_the_successor_is_adopted(plan):
+def test_previous_terms_documents_stay_in_force_until_the_successor_takes_effect(plan):
+    """In force without gaps: until the day before the successor's validity starts (1 January
+    2027), so 31 December 2026 too, though Lemvig's offices are closed that day."""
     d = due(plan, Quarter(2026, 2))
     in_force = d["in_force"].set_index("document")
     assert set(in_force.index) == {"politisk-vision", "politikker", "strategier", "direktionens-strategi"}
     assert set(in_force["period"]) == {"2022-2025"}
-    assert set(in_force["end"].dt.date.astype(str)) == {"2026-12-30"}
+    assert set(in_force["end"].dt.date.astype(str)) == {"2026-12-31"}
     assert due(plan, Quarter(2027, 1))["in_force"]["period"].eq("2026-2029").all()
 
 
@@ -142,7 +144,19 @@ def test_uids_are_unique_deterministic_and_readable(plan):
 
 YEAR_ENDS = ["2026-12-30", "2027-12-30", "2028-12-29", "2029-12-28"]
 #: The rules of lemvig.toml, each tested below (a new rule needs its test).
-RULES = {"politisk-vision", "politikker", "strategier", "budget", "direktionens-strategi", "aftaledokumenter"}
+RULES = {
+    "politisk-vision",
+    "politikker",
+    "strategier",
+    "budget",
+    "direktionens-strategi",
+    "aftaledokumenter",
+    "ledelsesinformation-enhed",
+    "ledelsesinformation-direktion",
+    "ledelsesinformation-kommunalbestyrelse",
+    "dialogmoede-enhed",
+    "borgermoede-budget",
+}
 
 
 def spans(plan, document: str, kind: str, unit: str = "") -> list[tuple[str, str]]:
@@ -160,7 +174,11 @@ def test_every_rule_of_the_model_has_its_test():
 def test_four_year_political_documents(plan, document):  # drafted in År 1, in force År 2-4
     assert spans(plan, document, "drafting") == [("2026-01-01", "2026-12-31")]
     assert spans(plan, document, "deadline") == [("2026-12-30", "2026-12-30")]
-    assert spans(plan, document, "validity") == [("2026-01-01", "2026-12-30"), ("2027-01-01", "2029-12-31")]
+    assert spans(plan, document, "validity") == [("2026-01-01", "2026-12-31"), ("2027-01-01", "2029-12-31")]
+    # adopted by the council at its mid-December meeting (second Wednesday), before the deadline
+    assert spans(plan, document, "milestone") == [("2026-12-09", "2026-12-09")]
+    treatment = plan.events.query("document == @document and kind == 'milestone'").iloc[0]
+    assert treatment["summary"].startswith("Behandling: ") and treatment["summary"].endswith("(antaget dato)")
     assert plan.events.query("document == @document and kind == 'validity'")["period"].tolist() == [
         "2022-2025",
         "2026-2029",
@@ -192,3 +210,65 @@ def test_aftaledokumenter_every_year_for_every_unit(plan):
         ]
         assert [a for a, _ in spans(plan, "aftaledokumenter", "deadline", unit)] == YEAR_ENDS
     assert spans(plan, "aftaledokumenter", "drafting") == []  # only per unit
+
+
+# ----- feedback (the seed's "Feedbackmekanismer"; every date an assumption, and marked so)
+
+
+def test_ledelsesinformation_from_each_unit_to_its_director(plan):
+    """Ten working days after each quarter: after New Year (31 December closed, 1 January a
+    holiday) and Easter 2026 (2, 3 and 6 April) the count runs past the closed days."""
+    unit = plan.units["id"].iloc[0]
+    got = [a for a, _ in spans(plan, "ledelsesinformation-enhed", "milestone", unit)]
+    assert got[:4] == ["2026-01-15", "2026-04-17", "2026-07-14", "2026-10-14"]
+    assert len(got) == 16
+    assert spans(plan, "ledelsesinformation-enhed", "milestone") == []  # only per unit
+
+
+def test_ledelsesinformation_on_to_the_executive_board_and_the_council(plan):
+    board = [a for a, _ in spans(plan, "ledelsesinformation-direktion", "milestone")]
+    assert board[:4] == ["2026-01-22", "2026-04-24", "2026-07-21", "2026-10-21"]  # five working days on
+    council = [a for a, _ in spans(plan, "ledelsesinformation-kommunalbestyrelse", "milestone")]
+    assert council[:4] == ["2026-02-11", "2026-05-13", "2026-08-12", "2026-11-11"]  # the next council meeting
+    ev = plan.events[plan.events["document"].str.startswith("ledelsesinformation")]
+    assert ev["summary"].str.endswith("(antaget dato)").all()
+    assert set(ev.loc[ev["document"] == "ledelsesinformation-direktion", "parties"]) == {
+        "Direktører/fagchefer, Direktionen"
+    }
+
+
+def test_dialogmoede_per_unit_before_its_agreement(plan):
+    unit = plan.units["id"].iloc[0]
+    got = [a for a, _ in spans(plan, "dialogmoede-enhed", "milestone", unit)]
+    assert got == ["2026-11-18", "2027-11-18", "2028-11-17", "2029-11-16"]  # six weeks before YEAR_ENDS
+
+
+def test_borgermoede_in_the_budget_consultation(plan):
+    got = [a for a, _ in spans(plan, "borgermoede-budget", "milestone")]
+    assert got == ["2026-09-16", "2027-09-15", "2028-09-20", "2029-09-19"]  # a week after the 1st reading
+    ev = plan.events
+    first = ev[(ev["document"] == "budget-1-behandling") & (ev["kind"] == "milestone")]["start"].tolist()
+    second = ev[(ev["document"] == "budget-vedtagelse") & (ev["kind"] == "milestone")]["start"].tolist()
+    meetings = ev[ev["document"] == "borgermoede-budget"]["start"].tolist()
+    assert all(f < m < s for f, m, s in zip(first, meetings, second, strict=True))
+
+
+def test_feedback_reaches_due_the_unit_feeds_and_the_charts(run, tmp_path, plan):
+    d = json.loads(run("due", "--quarter", "2026Q2", "--format", "json").out)
+    names = {e["document"] for e in d["milestones"]}
+    assert {
+        "ledelsesinformation-enhed",
+        "ledelsesinformation-direktion",
+        "ledelsesinformation-kommunalbestyrelse",
+    } <= names
+    out = tmp_path / "feeds"
+    assert run("ical", "--split", "unit", "-o", out).code == 0
+    unit_feed = next(p for p in out.glob("*.ics") if "lemvig-skole" in p.name)
+    text = unit_feed.read_bytes().decode().replace("\r\n ", "")
+    assert "SUMMARY:Ledelsesinformation fra aftaleenheden til direktør/fagchef (antaget dato)" in text
+    assert "SUMMARY:Dialogmøde: aftaleenhed og direktør/fagchef før aftalen (antaget dato)" in text
+    from cycle.views import charts
+
+    for fig in (charts.gantt(plan), charts.wheel(plan, 2026)):
+        text = json.dumps(json.loads(fig.to_json()), ensure_ascii=False)
+        assert "Ledelsesinformation til kommunalbestyrelsen" in text and "Borgermøde om budgetforslaget" in text

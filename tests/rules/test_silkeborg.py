@@ -1,18 +1,20 @@
 """Silkeborg: the seed's three agreement levels and their parties, and one test per rule of
 calendars/silkeborg.toml with dates worked out by hand.
 
-The seed names the levels and who agrees each, but its timing ("Årets gang") is in a PDF that is
-not available: every date here is the model's declared assumption, and the model must say so.
-Silkeborg has no closed days of its own, so a "senest" deadline moves only off weekends and
-holidays: 30 June 2029 is a Saturday (→ Friday 29th); 31 March 2029 is a Saturday and Easter
-2029 falls on 1 April, so Langfredag (30th) and Skærtorsdag (29th) are holidays (→ Wednesday 28th);
-31 December 2028 is a Sunday (→ Friday 29th).
+The seed names the levels and who agrees each; its timing ("Årets gang") is in a PDF that is not
+available, so the model takes it from Silkeborg's published budget pages (DOMAIN.md): a goal
+seminar in February–March, the finance committee on the draft goal agreement in early April
+(7 April 2015, 3 April 2017), the committees' appropriation agreements from early April to
+mid-June, published in the adopted budget at the end of the year, institution agreements after
+the year's budget. Where the pages give a period and no day, the day is an assumption and says
+so. Silkeborg has no closed days of its own: 31 December 2028 is a Sunday (→ Friday 29th).
 """
 
 from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from cycle import build_plan
@@ -96,64 +98,76 @@ def test_goals_cascade_down_the_three_levels_to_the_units(model, plan):
     assert set(ev.loc[ev["document"] == "institutionsaftaler", "unit"]) == set(plan.units["id"])
 
 
-def test_every_rule_of_the_model_has_its_test_and_says_its_timing_is_assumed(model):
+def test_every_rule_of_the_model_has_its_test_and_names_its_sources(model, plan):
     base = load_model("dk")
     assert set(model.documents) - set(base.documents) == RULES
     for doc_id in RULES:
-        doc = model.documents[doc_id]
-        assert "antaget" in doc.source, doc_id  # declared where declared
-        assert all("Antagelse" in p.note for p in doc.phases if p.deadline), doc_id
+        source = model.documents[doc_id].source
+        assert "Styringsmodel" in source and "budgetsider" in source, doc_id
+    # a day the pages do not give is marked where it is shown
+    ev = plan.events
+    seminar = ev[ev["summary"].str.startswith("Målseminar")]
+    assert len(seminar) == 4 and seminar["summary"].str.endswith("(antaget dato)").all()
 
 
-def test_maalaftale(plan):  # drafted Q1-Q2 every year, agreed by the end of June
-    assert spans(plan, "maalaftale", "drafting") == [
-        ("2026-01-01", "2026-06-30"),
-        ("2027-01-01", "2027-06-30"),
-        ("2028-01-01", "2028-06-30"),
-        ("2029-01-01", "2029-06-30"),
-    ]
-    assert [a for a, _ in spans(plan, "maalaftale", "deadline")] == [
-        "2026-06-30",
-        "2027-06-30",
-        "2028-06-30",
-        "2029-06-29",
-    ]
+def test_the_finance_committee_meets_on_the_published_days():
+    """The first Monday of the month, moved to the next working day: 7 April 2015 (Monday the
+    6th was 2. påskedag) and 3 April 2017, as Silkeborg's budget pages give them."""
+    plan = build_plan("silkeborg", 2014)
+    ev = plan.events
+    treated = ev[(ev["document"] == "maalaftale") & ev["summary"].str.startswith("Behandling: ")]
+    assert treated["start"].dt.strftime("%Y-%m-%d").tolist() == ["2014-04-07", "2015-04-07", "2016-04-04", "2017-04-03"]
 
 
-def test_bevillingsaftaler(plan):  # drafted in Q4 after the budget, in force the next year
-    assert [a for a, _ in spans(plan, "bevillingsaftaler", "drafting")] == [
-        "2026-10-01",
-        "2027-10-01",
-        "2028-10-01",
-        "2029-10-01",
-    ]
+def test_maalaftale(plan):  # goals drafted February–March, the finance committee in early April
+    assert spans(plan, "maalaftale", "drafting") == [(f"{y}-02-01", f"{y}-03-31") for y in range(2026, 2030)]
+    ev = plan.events
+    seminar = ev[(ev["document"] == "maalaftale") & ev["summary"].str.startswith("Målseminar")]
+    assert seminar["start"].dt.strftime("%Y-%m-%d").tolist() == ["2026-03-05", "2027-03-04", "2028-03-02", "2029-03-01"]
+    treated = ev[(ev["document"] == "maalaftale") & ev["summary"].str.startswith("Behandling: ")]
+    # 2. påskedag 6 April 2026 and 2 April 2029: the Tuesday after
+    assert treated["start"].dt.strftime("%Y-%m-%d").tolist() == ["2026-04-07", "2027-04-05", "2028-04-03", "2029-04-03"]
+    assert spans(plan, "maalaftale", "validity") == [(f"{y}-01-01", f"{y}-12-31") for y in range(2026, 2030)]
+
+
+def test_bevillingsaftaler(plan):  # drafted early April – mid-June, published with the budget at year end
+    assert spans(plan, "bevillingsaftaler", "drafting") == [(f"{y}-04-01", f"{y}-06-15") for y in range(2026, 2030)]
     assert [a for a, _ in spans(plan, "bevillingsaftaler", "deadline")] == [
+        "2026-06-15",
+        "2027-06-15",
+        "2028-06-15",
+        "2029-06-15",
+    ]
+    assert [a for a, _ in spans(plan, "bevillingsaftaler", "milestone")] == [
         "2026-12-31",
         "2027-12-31",
         "2028-12-29",
         "2029-12-31",
     ]
-    # År 2-4; in År 1 the agreements of the previous term's År 4 hold until the new ones
-    assert spans(plan, "bevillingsaftaler", "validity") == [
-        ("2026-01-01", "2026-12-31"),
-        ("2027-01-01", "2027-12-31"),
-        ("2028-01-01", "2028-12-31"),
-        ("2029-01-01", "2029-12-31"),
-    ]
-    periods = plan.events.query("document == 'bevillingsaftaler' and kind == 'validity'")["period"]
-    assert periods.tolist() == ["2022-2025", "2026-2029", "2026-2029", "2026-2029"]
+    assert spans(plan, "bevillingsaftaler", "validity") == [(f"{y}-01-01", f"{y}-12-31") for y in range(2026, 2030)]
 
 
-def test_institutionsaftaler_for_every_unit(plan):  # drafted in Q1, in force Q2-Q4
+def test_institutionsaftaler_for_every_unit(plan):  # after the year's budget, in force the budget year
     for unit, leader in zip(plan.units["id"], plan.units["leader"], strict=True):
+        assert spans(plan, "institutionsaftaler", "drafting", unit) == [
+            (f"{y}-10-01", f"{y}-12-31") for y in range(2026, 2030)
+        ]
         assert [a for a, _ in spans(plan, "institutionsaftaler", "deadline", unit)] == [
-            "2026-03-31",
-            "2027-03-31",
-            "2028-03-31",
-            "2029-03-28",
+            "2026-12-31",
+            "2027-12-31",
+            "2028-12-29",
+            "2029-12-31",
         ]
         validity = spans(plan, "institutionsaftaler", "validity", unit)
-        assert validity[0] == ("2026-01-01", "2026-03-31")  # the previous term's, until the new one
-        assert validity[1:] == [(f"{y}-04-01", f"{y}-12-31") for y in (2026, 2027, 2028, 2029)]
+        assert validity == [(f"{y}-01-01", f"{y}-12-31") for y in range(2026, 2030)]
         owners = plan.events.query("document == 'institutionsaftaler' and unit == @unit")["owner"]
         assert owners.eq(leader).all()
+
+
+def test_an_agreement_of_every_level_is_in_force_in_every_quarter(plan):
+    ev = plan.events[plan.events["kind"] == "validity"]
+    for quarter in plan.term.quarters:
+        first, last = pd.Timestamp(quarter.first_day), pd.Timestamp(quarter.last_day)
+        for doc in RULES:
+            rows = ev[(ev["document"] == doc) & (ev["start"] <= first) & (ev["end"] >= last)]
+            assert len(rows), (doc, str(quarter))

@@ -181,3 +181,13 @@ def test_the_cli_says_what_it_found_in_one_line(run, tmp_path):
     r = run("events", "--units", path)
     assert r.code == 2 and r.out == ""
     assert r.err.strip().count("\n") == 0 and "fandt ét felt pr. linje" in r.err
+
+
+def test_the_cli_reads_a_named_sheet(run):
+    r = run("events", "--units", UNITS / "enheder.xlsx", "--sheet", "Institutioner", "--format", "json")
+    assert r.code == 0, r.err
+    assert '"unit": "balleskolen"' in r.out.replace('":"', '": "') and "Thyborøn" not in r.out
+    r = run("due", "--units", UNITS / "enheder.xlsx", "--sheet", "Ark1")
+    assert r.code == 2 and r.err.count("\n") == 1 and "arket 'Ark1' findes ikke" in r.err
+    r = run("due", "--sheet", "Institutioner")
+    assert r.code == 2 and "--sheet kræver --units" in r.err

@@ -16,14 +16,15 @@ def plan():
     return build_plan("lemvig", 2026)
 
 
-def test_carried_over_are_the_previous_terms_documents_until_adoption(plan):
+def test_carried_over_are_the_previous_terms_documents_until_their_successors_take_effect(plan):
     """DOMAIN.md / the seed: the four documents valid through År 4 of 2022-2025 stay in force
-    until their successors' adoption deadline, 30 December 2026 (31 December is closed)."""
+    until the day before their successors' validity starts (År 2 Q1): 31 December 2026, so that
+    no day is without a document in force (issue 11)."""
     ev = plan.events[carried_over(plan.events, plan.term.label)]
     assert set(ev["document"]) == SEED_DOCUMENTS and len(ev) == 4
     assert set(ev["period"]) == {"2022-2025"} and set(ev["kind"]) == {"validity"}
     assert set(ev["start"].dt.date.astype(str)) == {"2026-01-01"}
-    assert set(ev["end"].dt.date.astype(str)) == {"2026-12-30"}
+    assert set(ev["end"].dt.date.astype(str)) == {"2026-12-31"}
 
 
 def test_the_terms_own_validity_is_not_carried_over(plan):

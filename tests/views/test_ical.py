@@ -179,8 +179,11 @@ def test_sequence_moves_for_exactly_the_changed_events(run, tmp_path, monkeypatc
     after = {str(e["UID"]): e for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
     assert set(after) == set(before)  # the UID survives the edit
     changed = {u for u in after if after[u]["SEQUENCE"] != before[u]["SEQUENCE"]}
-    assert changed == {"lemvig.2026.politikker.f2026-1@cycle"}
-    u = changed.pop()
+    # the deadline, and the council's treatment that follows it (now its September meeting)
+    assert changed == {"lemvig.2026.politikker.f2026-1@cycle", "lemvig.2026.politikker.m2026-1@cycle"}
+    treatment = after["lemvig.2026.politikker.m2026-1@cycle"]
+    assert treatment["SEQUENCE"] == 1 and treatment.decoded("DTSTART").isoformat() == "2026-09-09"
+    u = "lemvig.2026.politikker.f2026-1@cycle"
     assert after[u]["SEQUENCE"] == 1 and after[u].decoded("DTSTART").isoformat() == "2026-09-30"
     assert after[u]["LAST-MODIFIED"].dt > before[u]["LAST-MODIFIED"].dt
     same = "lemvig.2026.politisk-vision.f2026-1@cycle"

@@ -119,9 +119,10 @@ def test_drawn_counts_by_hand():
     plan = build_plan("lemvig", 2026)
     seed_docs = ["politisk-vision", "politikker", "strategier", "direktionens-strategi"]
     ev = plan.events[plan.events["document"].isin(seed_docs)]
-    # per document in 2026: carried validity + drafting (bars), the adoption deadline (mark);
-    # the executive board's strategy also has its mid-term milestone, but in 2027
-    assert drawn(ev, 2026)["wheel"] == {"bars": 4 * 2, "marks": 4}
+    # per document in 2026: carried validity + drafting (bars), the adoption deadline (mark), and
+    # for the three political documents the council's treatment on 9 December (mark); the
+    # executive board's strategy also has its mid-term milestone, but in 2027
+    assert drawn(ev, 2026)["wheel"] == {"bars": 4 * 2, "marks": 4 + 3}
     agreements = plan.events[plan.events["document"] == "aftaledokumenter"]
     # twelve units share each of the four yearly drafting windows and deadlines: drawn once
     assert len(agreements) == 12 * 8 and drawn(agreements, 2026)["gantt"] == {"bars": 4, "marks": 4}

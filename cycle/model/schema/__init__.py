@@ -9,20 +9,36 @@ and the README's key reference is :func:`markdown`'s output (``python -m cycle.m
 'Styrelsesloven'
 """
 
+from .common import POINT_SHIFT
 from .keys import Given, Inherited, Key, Table, Where, check_keys, read, value
 from .markdown import markdown
-from .tables import ALL, DOCUMENT, MEETING, MODEL, OVERRIDE, PHASE, POINT, POINT_SHIFT, ROOT
+from .tables import (
+    ALL,
+    DOCUMENT,
+    GROUP_OVERRIDE,
+    MEETING,
+    MEETING_PLAN,
+    MODEL,
+    OVERRIDE,
+    PHASE,
+    POINT,
+    ROOT,
+    TREATMENT,
+)
 
 __all__ = [
     "ALL",
     "DOCUMENT",
+    "GROUP_OVERRIDE",
     "MEETING",
+    "MEETING_PLAN",
     "MODEL",
     "OVERRIDE",
     "PHASE",
     "POINT",
     "POINT_SHIFT",
     "ROOT",
+    "TREATMENT",
     "Given",
     "Inherited",
     "Key",

@@ -263,6 +263,18 @@ def _closed_day(v: Any) -> str:
     return v
 
 
+def _calendar_years(v: Any) -> tuple[int, ...]:
+    ok = isinstance(v, list) and bool(v)
+    ok = ok and all(isinstance(y, int) and not isinstance(y, bool) and 1900 <= y <= 2999 for y in v)
+    _must_be(ok, "en liste af kalenderår (fx [2026, 2027])", "a list of calendar years (e.g. [2026, 2027])")
+    return tuple(sorted(set(v)))
+
+
+def _dates_by_id(v: Any) -> dict[str, date]:
+    _must_be(isinstance(v, dict) and bool(v), "en tabel af id = dato", "a table of id = date")
+    return {_id(k): _date(x) for k, x in v.items()}
+
+
 def _closed_days(v: Any) -> tuple[str, ...]:
     _must_be(isinstance(v, list), "en liste", "a list")
     return tuple(_closed_day(x) for x in v)
@@ -284,10 +296,15 @@ ID = Type("id (`a-z`, `0-9`, `-`)", "id (`a-z`, `0-9`, `-`)", _id)
 TABLE = Type("table (`[...]`)", "tabel (`[...]`)", _table)
 TABLES = Type("array of tables (`[[...]]`)", "liste af tabeller (`[[...]]`)", _tables)
 TERM_QUARTER = Type("quarter of the term (`År 2 Q4`)", "kvartal i valgperioden (`År 2 Q4`)", _term_quarter)
-#: A phase's bound: ``År n Qn``, or ``Qn`` alone with ``years``; read as text, parsed with its phase.
+#: A phase's bound: ``År n Qn``, or ``Qn`` or a day ``MM-DD`` with ``years``; read as text, parsed
+#: with its phase.
 PHASE_BOUND = Type(
-    "quarter of the term (`År 1 Q1`; `Q1` with `years`)", "kvartal i valgperioden (`År 1 Q1`; `Q1` med `years`)", _text
+    "quarter of the term (`År 1 Q1`; with `years`: `Q1` or a day `MM-DD`)",
+    "kvartal i valgperioden (`År 1 Q1`; med `years`: `Q1` eller en dag `MM-DD`)",
+    _text,
 )
+CALENDAR_YEARS = Type("list of calendar years", "liste af kalenderår", _calendar_years)
+DATES_BY_ID = Type("table of document id = date", "tabel af dokument-id = dato", _dates_by_id)
 OFFSET = Type(
     "offset (`-3w`, `-1d`, `-8wd` working days; at most five years)",
     "forskydning (`-3w`, `-1d`, `-8wd` hverdage; højst fem år)",

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ...i18n import col, level_word, t
 from ...plan import notes, uid
+from ...plan.table import deadline_label
 
 #: Text columns with few distinct values: categoricals, so rendering factorises them for free.
 _CATEGORICAL = ("summary", "description", "categories", "url", "location", "contact")
@@ -61,8 +62,8 @@ def _warnings(deadlines: pd.DataFrame, lang: str, days: int) -> pd.DataFrame:
     """A one-day event ``days`` before each deadline, named after the deadline's label (Outlook
     drops alarms on subscribed calendars, so the warning is an event of its own)."""
     day = deadlines["start"] - pd.Timedelta(days=days)
-    # The plan writes a deadline's summary as deadline_prefix + label (cycle.plan): its inverse.
-    label = deadlines["summary"].str.removeprefix(t("deadline_prefix", lang))
+    # The plan writes a deadline's summary as its prefix + label (cycle.plan): its inverse.
+    label = deadline_label(deadlines["summary"], lang)
     return deadlines.assign(
         uid=uid.warning_column(deadlines["uid"], days),
         start=day,
