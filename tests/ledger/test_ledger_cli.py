@@ -134,7 +134,8 @@ def test_one_ledger_row_changed_moves_sequence_for_exactly_its_events(run, tmp_p
     changed = [{u for u in a if a[u] != b[u]} for a, b in zip(after, before, strict=True)]
     assert changed[0] == {f"{AGREEMENT}.jobcenter@cycle"}
     assert changed[1] == {f"{AGREEMENT}@cycle"}  # the shared feed's one event for all 12 units
-    event = next(e for e in Calendar.from_ical(single.read_bytes()).walk("VEVENT") if "jobcenter" in str(e["UID"]))
+    uid = f"{AGREEMENT}.jobcenter@cycle"  # the unit has other events too (its feedback)
+    event = next(e for e in Calendar.from_ical(single.read_bytes()).walk("VEVENT") if str(e["UID"]) == uid)
     assert str(event["SUMMARY"]) == "✔ Frist: Aftaledokument indgået"
     assert "Indgået 2026-11-21 (Sag 26/2109)" in str(event["DESCRIPTION"])
 

@@ -108,7 +108,8 @@ def test_budget_2020_override_moves_the_years_deadlines_together(plans):
     assert lovfrist(plan, "budgetforslag")[1] == "2019-10-04"  # 6 October 2019 is a Sunday
     assert lovfrist(plan, "budget-1-behandling")[1] == "2019-10-15"
     ev = plan.events[plan.events["start"].dt.year == 2019]
-    budget = ev[ev["document"].isin(["budgetforslag", "budget-1-behandling", "budget-vedtagelse", "budget-hoering"])]
+    moved = ["budgetforslag", "budget-1-behandling", "budget-vedtagelse", "budget-hoering", "budget-aendringsforslag"]
+    budget = ev[ev["document"].isin(moved)]
     assert len(budget) == 9 and budget["note"].str.startswith("Budget 2020: fristerne flyttet").all()
     other_years = plan.events[plan.events["start"].dt.year != 2019]
     assert not other_years["note"].str.contains("Budget 2020").any()
@@ -138,13 +139,21 @@ def test_budgetforslag(plans):  # by 15 September; Saturday 15 September 2029 â†
 def test_budget_hoering_between_the_readings(plans):  # custom: assumptions, marked so
     plan = plans[2026]
     assert dates(plan, "budget-hoering", "milestone")[0] == "2026-09-10"  # the day after the 1st reading
-    assert lovfrist(plan, "budget-hoering")[:2] == ["2026-09-30", "2026-10-07"]  # two and one week before the 2nd
+    assert lovfrist(plan, "budget-hoering")[0] == "2026-09-30"  # responses two weeks before the 2nd
     ev = plan.events[plan.events["document"] == "budget-hoering"]
     assert ev["summary"].str.endswith("(antaget dato)").all()
     for year in (2022, 2030):
         first, second = behandling(plans[year], "budget-1-behandling"), behandling(plans[year], "budget-vedtagelse")
         got = dates(plans[year], "budget-hoering")
         assert all(f < d < s for f, s in zip(first, second, strict=True) for d in got if d[:4] == f[:4])
+
+
+def test_budget_aendringsforslag_after_the_consultation(plans):  # custom: a week before the 2nd reading
+    assert lovfrist(plans[2026], "budget-aendringsforslag") == ["2026-10-07", "2027-10-06", "2028-10-04", "2029-10-03"]
+    for plan in plans.values():
+        responses, amendments = lovfrist(plan, "budget-hoering"), lovfrist(plan, "budget-aendringsforslag")
+        second = behandling(plan, "budget-vedtagelse")
+        assert all(r < a < s for r, a, s in zip(responses, amendments, second, strict=True))
 
 
 def test_budgetprocedure(plans):  # custom, Decemberâ€“February: the finance committee's February meeting
@@ -299,6 +308,7 @@ RULES = {
     "budgetforslag",
     "budget-1-behandling",
     "budget-hoering",
+    "budget-aendringsforslag",
     "budget-vedtagelse",
     "oekonomiaftale",
     "regnskab-danmarks-statistik",
@@ -325,7 +335,7 @@ def test_every_date_the_law_does_not_give_says_it_is_assumed(plans):
     ev = pd.concat(p.events for p in plans.values())
     statutory = ev[ev["summary"].str.startswith("Lovfrist: ")]
     assert len(statutory) and not statutory["summary"].str.contains("antaget").any()
-    for doc in ("budgetseminar", "oekonomiaftale", "budgetopfoelgning", "budget-hoering"):
+    for doc in ("budgetseminar", "oekonomiaftale", "budgetopfoelgning", "budget-hoering", "budget-aendringsforslag"):
         assert ev.loc[ev["document"] == doc, "summary"].str.endswith("(antaget dato)").all(), doc
 
 
