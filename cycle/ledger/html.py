@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 
+from ..views.words import format_date
 from .progress import overdue
 from .report import _item_line, by_director, panel
 from .words import t
@@ -33,7 +34,8 @@ def shown(table: pd.DataFrame, day: date) -> pd.DataFrame:
 
 def progress_section(table: pd.DataFrame, *, day: date, lang: str = "da") -> str:
     """``<section id="progress">``: the panel lines per year, then the overdue list by director."""
-    parts = [f'<section id="progress" class="progress"><h2>{_e(t("progress_head", lang, day=day.isoformat()))}</h2>']
+    head = t("progress_head", lang, day=format_date(day, lang))
+    parts = [f'<section id="progress" class="progress"><h2>{_e(head)}</h2>']
     recent = shown(table, day)
     for year in sorted(set(recent["year"])):
         lines = panel(recent, year=year, lang=lang)

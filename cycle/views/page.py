@@ -31,6 +31,7 @@ table.cycle-marks td.when { white-space: nowrap; font-variant-numeric: tabular-n
 @media print {
   body { margin: 0; font-size: 11pt; }
   .scroll { overflow: visible; }
+  .chart > div { zoom: var(--print-zoom, 1); }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -56,6 +57,19 @@ def html_page(title: str, body: str, *, lang: str = "da", style: str = "", head:
 def scroll_region(content: str, label: str) -> str:
     """A horizontally scrolling box that a keyboard can focus and a screen reader names."""
     return f'<div class="scroll" tabindex="0" role="region" aria-label="{e(label)}">{content}</div>'
+
+
+#: What a printed landscape A4 page holds, in CSS pixels: 277 × 190 mm between 10 mm margins,
+#: less a heading.
+PRINT_SIZE = (1040, 660)
+
+
+def chart_box(figure: str, size: tuple[float, float], label: str) -> str:
+    """A chart drawn at a fixed ``size`` (plotly's ``<div>``; width, height) in a scrolling
+    region a keyboard can reach, scaled down to one page when printed."""
+    scale = min(1.0, *(room / s for room, s in zip(PRINT_SIZE, size, strict=True)))
+    zoom = f' style="--print-zoom: {scale:.3f}"' if scale < 1 else ""
+    return scroll_region(figure, label).replace('class="scroll"', f'class="scroll chart"{zoom}', 1)
 
 
 def chart_page(figure: str, title: str, alternative: str, *, lang: str = "da", head: str = "") -> str:

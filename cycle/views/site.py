@@ -27,11 +27,13 @@ from . import ical as iv
 from .alternative import wheel_alternative
 from .charts import figure_html, gantt, print_set, wheel
 from .due import SECTIONS, due, items, units_count
-from .page import BASE_STYLE, scroll_region
+from .page import BASE_STYLE, chart_box, scroll_region
 from .timeline import HTML_STYLE, dated_items, legend_html, marks_table, timeline, timeline_html_table
 from .words import collate_key, format_date, model_name, quarter_heading
 
 MARKER = ".cycle-site.json"
+#: The charts' width on the page: a 1400 px screen's section, less its padding.
+SITE_CHART_WIDTH = 1300
 IMPORT_FILE = "frister.ics"
 
 PAGE_STYLE = """
@@ -71,14 +73,6 @@ footer { color: #595959; font-size: 13px; padding: 0 28px 30px; }
   .url { color: black; }
   .js-plotly-plot, .plot-container { max-width: 100%; }
 }
-"""
-
-# Print the folded unit lists open (a closed <details> prints as its summary alone); the charts'
-# text alternatives stay as the reader left them, the printed charts show the same.
-PRINT_SCRIPT = """
-window.addEventListener("beforeprint", function () {
-  document.querySelectorAll("details.units").forEach(function (d) { d.open = true; });
-});
 """
 
 # Shows the absolute address of each feed when the page is served over http(s), for pasting
@@ -194,8 +188,8 @@ def _page(
 ) -> str:
     name = model_name(plan.model, lang)
     title = t("site_title", lang, model=name)
-    gantt_html = figure_html(gantt(plan, lang=lang, today=today), "cycle-gantt", full_html=False, plotlyjs=False)
-    wheel_html = figure_html(wheel(plan, year, lang=lang, today=today), "cycle-wheel", full_html=False, plotlyjs=False)
+    gantt_html = _chart(gantt(plan, lang=lang, today=today), "cycle-gantt", t("nav_gantt", lang))
+    wheel_html = _chart(wheel(plan, year, lang=lang, today=today), "cycle-wheel", f"{t('nav_wheel', lang)} {year}")
     tl = timeline(plan, lang)
     parts = [
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">',
@@ -235,7 +229,7 @@ def _page(
         _print_section(printed, lang),
         "</main>",
         f"<footer>{_e(t('footer', lang, model=name))}</footer>",
-        f"<script>{URL_SCRIPT}{PRINT_SCRIPT}</script>",
+        f"<script>{URL_SCRIPT}</script>",
         "</body></html>\n",
     ]
     return "\n".join(parts)
@@ -258,9 +252,18 @@ def _progress_section(plan: Plan, today: date, lang: str) -> str:
     return progress_section(plan.progress, day=today, lang=lang)
 
 
+def _chart(fig, div_id: str, label: str) -> str:
+    """A chart the width of the page's sections (the charts are laid out for an A3 sheet:
+    scaled, their proportions kept), in a region that scrolls on a narrower screen."""
+    scale = SITE_CHART_WIDTH / (fig.layout.width or SITE_CHART_WIDTH)
+    size = (SITE_CHART_WIDTH, round((fig.layout.height or 700) * scale))
+    fig.update_layout(width=size[0], height=size[1])
+    return chart_box(figure_html(fig, div_id, full_html=False, plotlyjs=False), size, label)
+
+
 def _folded(summary: str, content: str, cls: str = "") -> str:
-    """``content`` under a ``<details>`` whose summary is ``summary``; class "units" for the
-    per-unit lists, which open when printed."""
+    """``content`` under a ``<details>`` whose summary is ``summary`` (class "units" for the
+    per-unit lists). A page prints as it is seen: folded lists print their summary and count."""
     attr = f' class="{cls}"' if cls else ""
     return f"<details{attr}><summary>{_e(summary)}</summary>{content}</details>"
 

@@ -195,6 +195,7 @@ table.cycle-timeline thead th {{ text-align: center; }}
 @page {{ size: A4 landscape; margin: 10mm; }}
 @media print {{
   table.cycle-timeline {{ font-size: 8pt; min-width: 0; }}
+  table.cycle-timeline .mark {{ white-space: normal; }}
   table.cycle-timeline td, table.cycle-timeline th {{ padding: 1px 3px; }}
   table.cycle-timeline td {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 }}

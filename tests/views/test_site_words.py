@@ -5,8 +5,12 @@ Danish alphabetical order, feed addresses on the server's address, and a print s
 from __future__ import annotations
 
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
+
+from tests.conftest import require_tool
 
 # Three areas and five units whose Danish order differs from their ids' and code points' order.
 UNITS = """id,name,area,leader,director
@@ -85,17 +89,58 @@ def test_units_fold_by_area_with_a_count_in_danish_order(site):
     assert re.findall(r"<summary>([^<]*)</summary>", feeds) == summaries
     # Aabybro is Åbybro: it is the only one in its area, but all units sort that way, after Ø
     names = re.findall(r"<tr><td>([^<]*)</td>", feeds)
-    assert names == ["Alle", "Zoologisk Have", "Aabybro Skole", "Bøgely Plejehjem", "Ærøskov Plejecenter", "Østerhøj Bosted"]
+    assert names == [
+        "Alle",
+        "Zoologisk Have",
+        "Aabybro Skole",
+        "Bøgely Plejehjem",
+        "Ærøskov Plejecenter",
+        "Østerhøj Bosted",
+    ]
 
 
-def test_print_stylesheet_and_open_lists_on_print(site):
+def test_print_stylesheet(site):
     page, _ = site
     style = page.split("<style>", 1)[1].split("</style>", 1)[0]
     printing = style[style.index("@media print") :]
-    assert "nav" in printing and "display: none" in printing
-    assert 'addEventListener("beforeprint"' in page and 'querySelectorAll("details.units")' in page
-    # three areas each: the agreements' drafting window and deadline in the quarter, and the feeds
+    assert "nav" in printing and "display: none" in printing and "zoom: var(--print-zoom" in printing
+    assert "@page { size: A4 landscape" in style
+    # the charts, drawn 1300 px wide for the page, print at 1040/1300; the wheel (an A3 sheet's
+    # proportions, 1300 × 920) scales to the page's height, 660/920
+    assert '<div class="scroll chart" style="--print-zoom: 0.800" tabindex="0" role="region"' in page
+    assert '<div class="scroll chart" style="--print-zoom: 0.717" tabindex="0" role="region"' in page
+    # three areas each, folded: the agreements' drafting window and deadline in the quarter, the feeds
     assert page.count('<details class="units">') == 3 * 3
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_printed_site_fits_its_charts_on_landscape_pages(site, tmp_path):
+    """Chromium prints the site: A4 landscape pages, the navigation left out, each chart
+    scaled to the page's width (277 mm between margins: 1047 CSS px)."""
+    chromium = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    _, folder = site
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto((Path(folder) / "site" / "index.html").as_uri())
+            page.wait_for_selector("#cycle-wheel .main-svg")
+            page.emulate_media(media="print")
+            assert page.evaluate("getComputedStyle(document.querySelector('nav')).display") == "none"
+            widths = page.evaluate(
+                "[...document.querySelectorAll('.chart > div')].map(d => d.getBoundingClientRect().width)"
+            )
+            assert len(widths) == 2 and all(0 < w <= 1047 for w in widths), widths
+            pdf = page.pdf(prefer_css_page_size=True)
+        finally:
+            browser.close()
+    (tmp_path / "site.pdf").write_bytes(pdf)
+    info = subprocess.run([require_tool("pdfinfo"), str(tmp_path / "site.pdf")], capture_output=True, text=True)
+    width, height = (float(v) for v in info.stdout.split("Page size:")[1].split("pts")[0].split(" x "))
+    assert round(width) == 842 and round(height) == 595  # A4 landscape: 297 × 210 mm in points
 
 
 def test_feed_addresses_on_the_base_url(run, tmp_path):
@@ -117,6 +162,12 @@ def test_a_base_url_that_is_not_http_gives_one_warning_line(run, tmp_path, bad):
     assert '<td class="url">feeds/all.ics</td>' in feeds  # relative: the page fills in its own address
     en = run("publish", "--base-url", bad, "--lang", "en", "-o", out)
     assert en.err.startswith("cycle: warning: --base-url") and "is not an http(s) address" in en.err
+
+
+def test_progress_panel_dated_as_a_danish_calendar(run, tmp_path):
+    out = tmp_path / "site"  # Lemvig's own status file gives the site its progress panel
+    assert run("publish", "--today", "2026-11-22", "-o", out).code == 0
+    assert "<h2>Fremdrift pr. søn. 22. nov. 2026 (uge 47)</h2>" in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_english_site(run, tmp_path):
