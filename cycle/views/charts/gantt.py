@@ -9,6 +9,8 @@ beside them where there is room, otherwise a number and a key under the chart.
 
 from __future__ import annotations
 
+import math
+import textwrap
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -27,6 +29,8 @@ from .progress import add_status_traces
 W = PAGE[0]
 ROW_PX = 26  # a row on screen; on a page the rows share its height
 TOP, BOTTOM, RIGHT = 112, 64, 24  # title and axis; legend; the last diamond's half
+KEY_ROWS = 6  # a longer key goes in two columns of the sheet's half, each line at most
+KEY_CHARS = 125  # this long (10 px text: about 760 px)
 #: Where a kind sits in its row (offset, width) in row units, y growing downwards: drafting and
 #: validity above, the carried-over band below, apart.
 BANDS = {"drafting": (-0.40, 0.52), "validity": (-0.40, 0.52), CARRIED: (0.18, 0.2)}
@@ -126,7 +130,7 @@ def _bars(fig: go.Figure, kind: str, df: pd.DataFrame, lang: str) -> None:
             meta=kind,
         )
     )
-    if carried:
+    if carried and len(df):  # no key entry for a pattern the chart does not show
         fig.add_trace(_hatching(df, offset, width))
         fig.add_trace(hatch_legend(t(NAMES[kind], lang), 3))
 
@@ -185,23 +189,51 @@ def _marks(
         texts = [short_date(d.date(), lang) for d in row["start"]]
         xs = [frame.x(d) for d in row["start"]]
         places = beside(xs, [text_width(s, size) for s in texts], left=0, right=frame.width, pad=7)
+        numbered: list[tuple[float, str, pd.Series]] = []
         for (_, mark), text, place in zip(row.iterrows(), texts, places, strict=True):
             if place == "key":
                 key.append(f"{len(key) + 1}: {text} {mark['start'].year} {e(mark[col('summary', lang)])}")
-                text, place = str(len(key)), "above"
-            fig.add_annotation(
-                x=mark["start"].strftime("%Y-%m-%d"),
-                y=y + MARK_Y,
-                text=text,
-                showarrow=False,
-                xanchor={"right": "left", "left": "right", "above": "center"}[place],
-                yanchor="bottom" if place == "above" else "middle",
-                xshift={"right": 7, "left": -7, "above": 0}[place],
-                yshift=6 if place == "above" else 0,
-                font={"size": size, "color": MARK_COLOURS[mark["kind"]] if place == "above" else INK},
-                name="mark-label",
-            )
+                numbered.append((frame.x(mark["start"]), str(len(key)), mark))
+                continue
+            _mark_label(fig, mark, y, text, place, size)
+        for group in _clusters(numbered, size):
+            _mark_label(fig, group[0][2], y, ",".join(n for _, n, _ in group), "above", size)
     return key
+
+
+def _mark_label(fig: go.Figure, mark: pd.Series, y: float, text: str, place: str, size: float) -> None:
+    """A mark's date right or left of it, or its number(s) in the key above it."""
+    fig.add_annotation(
+        x=mark["start"].strftime("%Y-%m-%d"),
+        y=y + MARK_Y,
+        text=text,
+        showarrow=False,
+        xanchor={"right": "left", "left": "right", "above": "center"}[place],
+        yanchor="bottom" if place == "above" else "middle",
+        xshift={"right": 7, "left": -7, "above": 0}[place],
+        yshift=6 if place == "above" else 0,
+        font={"size": size, "color": MARK_COLOURS[mark["kind"]] if place == "above" else INK},
+        name="mark-label",
+    )
+
+
+def _clusters(numbered: list[tuple[float, str, pd.Series]], size: float) -> list[list[tuple[float, str, pd.Series]]]:
+    """Numbered marks of a row whose numbers would touch, as one group each (written "3,4"
+    above the first), so that no two numbers overlap.
+
+    >>> [[n for _, n, _ in g] for g in _clusters([(0, "1", None), (9, "2", None), (80, "3", None)], 10)]
+    [['1', '2'], ['3']]
+    """
+    groups: list[list[tuple[float, str, pd.Series]]] = []
+    for item in numbered:
+        if groups:
+            x0 = groups[-1][0][0]
+            half = text_width(",".join(n for _, n, _ in [*groups[-1], item]), size) / 2
+            if item[0] - x0 < half + text_width(item[1], size) / 2 + 4:
+                groups[-1].append(item)
+                continue
+        groups.append([item])
+    return groups
 
 
 def _layout(
@@ -209,7 +241,7 @@ def _layout(
 ) -> None:
     term, n = plan.term, len(table)
     model = plan.model.name_en if lang == "en" else plan.model.name
-    bottom = BOTTOM + 16 * len(key)
+    bottom = BOTTOM + 16 * math.ceil(len(key) / _key_columns(key))
     fig.update_layout(
         barmode="overlay",
         font=FONT,
@@ -248,6 +280,7 @@ def _layout(
         },
     )
     _furniture(fig, plan, table, key)
+    _key(fig, key, left)
 
 
 def _furniture(fig: go.Figure, plan: Plan, table: list[Row], key: list[str]) -> None:
@@ -269,12 +302,30 @@ def _furniture(fig: go.Figure, plan: Plan, table: list[Row], key: list[str]) -> 
             )
     for year in range(term.first_year + 1, term.last_year + 1):  # year separators
         fig.add_vline(x=date(year, 1, 1).isoformat(), line={"color": MUTED, "width": 1})
-    if key:
+
+
+def _key_columns(key: list[str]) -> int:
+    return 1 if len(key) <= KEY_ROWS else 2
+
+
+def _key(fig: go.Figure, key: list[str], left: float) -> None:
+    """The key of numbered marks under the chart, from the sheet's left edge: in two columns when
+    it is long, so that it leaves the rows their height."""
+    if not key:
+        return
+    cols = _key_columns(key)
+    per = math.ceil(len(key) / cols)
+    plot = W - left - RIGHT
+    for c in range(cols):
+        x = 14 if c == 0 else W / 2
+        lines = [
+            textwrap.shorten(k, KEY_CHARS, placeholder=" …") if cols > 1 else k for k in key[c * per : (c + 1) * per]
+        ]
         fig.add_annotation(
-            text="<br>".join(key),
+            text="<br>".join(lines),
             xref="paper",
             yref="paper",
-            x=0,
+            x=(x - left) / plot,
             y=0,
             yanchor="top",
             yshift=-8,

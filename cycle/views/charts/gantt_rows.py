@@ -1,6 +1,8 @@
 """The Gantt chart's rows, top to bottom: a header row per level, its documents in chain order,
-and (with ``expand_units``) under a per-unit document a header row per area or director with its
-units, both in Danish alphabetical order.
+and (with ``expand_units``) under a per-unit document with windows a header row per area or
+director with its units, both in Danish alphabetical order. A per-unit document of marks only
+(management information, dialogue meetings) keeps one row: a row per unit would repeat its
+marks sixty times and crowd the units' windows off the sheet.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import pandas as pd
 
 from ...i18n import level_word, t
 from ...plan import Plan
+from ..style import PHASES
 from ..words import collate_key, plural
 from .base import e
 
@@ -43,6 +46,8 @@ def unit_groups(units: pd.DataFrame, group_by: str) -> list[tuple[str, pd.DataFr
 
 
 def rows(plan: Plan, lang: str, expand_units: bool, group_by: str = "area") -> list[Row]:
+    ev = plan.events
+    windowed = set(ev.loc[ev["kind"].isin(PHASES) & (ev["unit"] != ""), "document"])
     out: list[Row] = []
     for level in plan.model.levels:
         docs = [d for d in plan.model.chain if d.level == level]
@@ -51,7 +56,7 @@ def rows(plan: Plan, lang: str, expand_units: bool, group_by: str = "area") -> l
         out.append(Row(f"level:{level}", f"<b>{e(level_word(level, lang))}</b>", "level"))
         for d in docs:
             out.append(Row(d.id, e(d.title_en if lang == "en" else d.title), "doc"))
-            if expand_units and d.per_unit and plan.units is not None and len(plan.units):
+            if expand_units and d.id in windowed and plan.units is not None and len(plan.units):
                 out += _unit_rows(d.id, plan.units, group_by, lang)
     return out
 

@@ -8,6 +8,7 @@ wheel, joined by a leader line, the labels spread so that none overlaps another.
 
 from __future__ import annotations
 
+import itertools
 import math
 from datetime import date
 
@@ -30,6 +31,11 @@ R_MAX = 460  # and the outermost ends here at most
 LEADER_OUT = 12  # a leader line bends this far outside the rim
 COLUMN_GAP = 44  # from the rim to the labels beside the wheel
 LABEL_FONT = 11
+#: (outer radius, label size) to try in turn until the labels fit beside the wheel: smaller
+#: text first, then a smaller wheel, whose wider columns need fewer lines per label; only if
+#: none fits do labels of marks near 12 and 6 o'clock move to the emptier column
+LAYOUTS = ((R_MAX, LABEL_FONT), (R_MAX, 10), (430, 10), (400, 10), (400, 9), (370, 9), (340, 9))
+SWAP = 15  # how near 12 or 6 o'clock (degrees) such a mark is
 LABEL_TOP, LABEL_BOTTOM = H - 58, 58  # below the title, above the legend
 NAMES = {"drafting": "drafting", "validity": "validity", CARRIED: "carried_over"}
 RANKS = {"drafting": 1, "validity": 2, CARRIED: 3, "deadline": 4, "milestone": 5, "today": 6}
@@ -68,12 +74,13 @@ def wheel(
     ev = ev[ev["document"].isin({d for r in chosen for d in r.docs})]
     packed = [pack(r, ev, header=rings == "level") for r in chosen]
     packed = [r for r in packed if any(lane.kind != "header" for lane in r.lanes)]
-    rim = assign_radii(packed, R_INNER, R_MAX, max_lane=34, gaps=(5, 16)) if packed else R_INNER
-    points = _mark_points(packed, ev)
+    marks = ev[ev["kind"].isin(MARKS)].sort_values(["start", "document"], kind="stable")
+    rim, columns = _fit(packed, marks, lang)
+    points = _mark_points(packed, marks)
     fig = go.Figure()
     face(fig, year, rim, lang)
     _rings(fig, packed, ev, lang, [(p[4], p[3]) for p in points])
-    _marks(fig, points, ev, rim, lang)
+    _marks(fig, points, ev, rim, lang, columns)
     model_name = plan.model.name_en if lang == "en" else plan.model.name
     centre(fig, year, model_name, today, lang)
     today_line(fig, today, year, rim, lang)
@@ -216,10 +223,47 @@ def _arc_label(
             return
 
 
-def _mark_points(rings: list[Ring], ev: pd.DataFrame) -> list[tuple]:
+def _fit(rings: list[Ring], marks: pd.DataFrame, lang: str) -> tuple[float, tuple[list[bool], float]]:
+    """The first of ``LAYOUTS`` whose labels fit beside the wheel: the rim's radius (the rings'
+    radii assigned) and the labels' columns (right or not) and text size."""
+    for swap, (r_max, size) in itertools.product((False, True), LAYOUTS):
+        rim = assign_radii(rings, R_INNER, r_max, max_lane=34, gaps=(5, 16)) if rings else R_INNER
+        right = _sides(marks, rim, size, lang, swap=swap)
+        if right is not None:
+            return rim, (right, size)
+    return rim, (((marks["a0"] + marks["a1"]) / 2).lt(180).tolist(), size)
+
+
+def _label_lines(row: pd.Series, width: float, size: float, lang: str) -> list[str]:
+    return wrap(f"{short_date(row['start'].date(), lang)} {row[col('summary', lang)]}", width - 16, size)
+
+
+def _sides(marks: pd.DataFrame, rim: float, size: float, lang: str, *, swap: bool) -> list[bool] | None:
+    """For each mark whether its label goes in the right column, or None if the labels at
+    ``size`` do not fit beside a wheel of radius ``rim``. A mark's label goes on the mark's side
+    of the wheel, save (with ``swap``) marks near 12 and 6 o'clock, which fill the emptier column."""
+    width = CX - rim - COLUMN_GAP - 14
+    room = LABEL_TOP - LABEL_BOTTOM
+    angles = ((marks["a0"] + marks["a1"]) / 2).tolist()
+    heights = [len(_label_lines(row, width, size, lang)) * size * LINE + 2 + 3 for _, row in marks.iterrows()]
+    right = [a < 180 for a in angles]
+
+    def load(side: bool) -> float:
+        return sum(h for h, r in zip(heights, right, strict=True) if r == side)
+
+    near = sorted(range(len(angles)), key=lambda k: min(abs(angles[k] - 180), angles[k], 360 - angles[k]))
+    for k in near:
+        heavy = load(True) > load(False)
+        if not swap or load(heavy) <= room or min(abs(angles[k] - 180), angles[k], 360 - angles[k]) > SWAP:
+            break
+        if right[k] == heavy and load(not heavy) + heights[k] < load(heavy):
+            right[k] = not heavy
+    return right if max(load(True), load(False)) <= room else None
+
+
+def _mark_points(rings: list[Ring], marks: pd.DataFrame) -> list[tuple]:
     """Each deadline and milestone: (row label, row, (x, y), angle, radius), by date."""
     where = {doc: marks_lane(ring) for ring in rings for doc in ring.docs}
-    marks = ev[ev["kind"].isin(MARKS)].sort_values(["start", "document"], kind="stable")
     points = []
     for i, row in marks.iterrows():
         lane = where[row["document"]]
@@ -228,8 +272,11 @@ def _mark_points(rings: list[Ring], ev: pd.DataFrame) -> list[tuple]:
     return points
 
 
-def _marks(fig: go.Figure, points: list[tuple], ev: pd.DataFrame, rim: float, lang: str) -> None:
-    """The deadlines and milestones as marks on their ring, each labelled beside the wheel."""
+def _marks(
+    fig: go.Figure, points: list[tuple], ev: pd.DataFrame, rim: float, lang: str, columns: tuple[list[bool], float]
+) -> None:
+    """The deadlines and milestones as marks on their ring, each labelled beside the wheel
+    (``columns``: whether each goes right, and the text size)."""
     for kind in MARKS:
         mine = [p for p in points if p[1]["kind"] == kind]
         fig.add_trace(
@@ -248,8 +295,8 @@ def _marks(fig: go.Figure, points: list[tuple], ev: pd.DataFrame, rim: float, la
     leaders_x: list[float | None] = []
     leaders_y: list[float | None] = []
     for right in (True, False):
-        side = [p for p in points if (p[3] < 180) == right]
-        _label_column(fig, side, rim, right, lang, leaders_x, leaders_y)
+        side = [p for p, r in zip(points, columns[0], strict=True) if r == right]
+        _label_column(fig, side, rim, (right, columns[1]), lang, leaders_x, leaders_y)
     fig.add_trace(
         go.Scatter(
             x=leaders_x,
@@ -264,9 +311,12 @@ def _marks(fig: go.Figure, points: list[tuple], ev: pd.DataFrame, rim: float, la
 
 
 def _label_column(
-    fig: go.Figure, side: list, rim: float, right: bool, lang: str, lx: list[float | None], ly: list[float | None]
-) -> None:
-    """Labels for one side of the wheel, top to bottom in the order of their marks."""
+    fig: go.Figure, side: list, rim: float, where: tuple[bool, float], lang: str, lx: list[float | None],
+    ly: list[float | None],
+) -> None:  # fmt: skip
+    """Labels for one side of the wheel (``where``: right or not, and the text size), top to
+    bottom in the order of their marks."""
+    right, size = where
     x_text = CX + rim + COLUMN_GAP if right else CX - rim - COLUMN_GAP
     width = (W - 14 - x_text) if right else (x_text - 14)
     elbows = [xy(rim + LEADER_OUT, p[3]) for p in side]
@@ -275,9 +325,9 @@ def _label_column(
     for k in order:
         row = side[k][1]
         glyph = f'<span style="color:{MARK_COLOURS[row["kind"]]}">{GLYPHS[row["kind"]]}</span>'
-        lines = wrap(f"{short_date(row['start'].date(), lang)} {row[col('summary', lang)]}", width - 16, LABEL_FONT)
+        lines = _label_lines(row, width, size, lang)
         texts.append(glyph + " " + "<br>".join(e(s) for s in lines))
-        heights.append(len(lines) * LABEL_FONT * LINE + 2)
+        heights.append(len(lines) * size * LINE + 2)
     ys = spread([elbows[k][1] for k in order], heights, low=LABEL_BOTTOM, high=LABEL_TOP, gap=3)
     for k, text, y in zip(order, texts, ys, strict=True):
         (mx, my), (ex, ey) = side[k][2], elbows[k]
@@ -290,7 +340,7 @@ def _label_column(
             align="left" if right else "right",
             text=text,
             showarrow=False,
-            font={"size": LABEL_FONT, "color": INK},
+            font={"size": size, "color": INK},
             name="mark-label",
         )
 

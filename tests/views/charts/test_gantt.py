@@ -110,12 +110,20 @@ def test_nothing_is_clipped_at_the_edges(plan, fig):
     assert fig.layout.margin.r >= 12 / 2  # room for half a diamond beyond the axis
 
 
+def key_lines(fig) -> list[str]:
+    return [line for a in fig.layout.annotations if a.name == "key" for line in a.text.split("<br>")]
+
+
 def test_marks_on_document_rows_are_labelled(plan, fig):
     marks = plan.events[plan.events["kind"].isin(["deadline", "milestone"])]
     distinct = marks.drop_duplicates(["document", "kind", "start"])
     labels = [a for a in fig.layout.annotations if a.name == "mark-label"]
     key = [a for a in fig.layout.annotations if a.name == "key"]
-    assert len(labels) == len(distinct)  # one label (a date, or a number in the key) per mark
+    # one label per mark: a date, or a number in the key (numbers that would touch share one
+    # label, "3,4")
+    numbers = [n for a in labels if a.yanchor == "bottom" for n in a.text.split(",")]
+    assert len(labels) - len({id(a) for a in labels if a.yanchor == "bottom"}) + len(numbers) == len(distinct)
+    assert sorted(map(int, numbers)) == list(range(1, len(key_lines(fig)) + 1))
     texts = Counter(a.text for a in labels)
     # 2026: vision, policies, strategies, executive strategy and agreements adopted; 2027: the
     # agreements, the executive strategy's mid-term milestone, the planning strategy (31 December
@@ -162,6 +170,15 @@ def test_sixty_units_in_groups_in_danish_order(units60):
     assert school[-3:] == ["Ærøskov Skole", "Østerbyskolen", "Åbyskolen"] and school[0] == "Bøgely Skole"
     assert len(traces(fig, "drafting")[0].x) == 16 + 4 + 4 + 4 * 60  # the document row, then each unit
     assert fig.layout.height == charts.PAGE[1]  # one A3 sheet, however many rows
+    # a row per unit only under the agreement documents (the one per-unit document with
+    # windows); management information and dialogue meetings, marks only, keep one row each
+    assert sum(r.startswith("\u2002" * 4) for r in rows) == 60
+    assert len(rows) < 100  # rows tall enough to read on the sheet
+
+
+def test_no_key_for_a_pattern_not_drawn():
+    fig = charts.gantt(build_plan("dk", 2026))  # the base model: marks only, nothing carried over
+    assert not [tr for tr in fig.data if tr.name and "forrige" in tr.name and tr.showlegend is not False]
 
 
 def test_a_number_and_a_key_where_a_date_has_no_room():
@@ -172,3 +189,12 @@ def test_a_number_and_a_key_where_a_date_has_no_room():
     assert beside([200, 210, 220], [40, 40, 40], left=0, right=1000, pad=6) == ["left", "key", "right"]
     # nothing crosses the chart's edge: a mark at the right edge has its date on the left
     assert beside([995], [40], left=0, right=1000, pad=6) == ["left"]
+
+
+def test_numbers_that_would_touch_share_a_label():
+    from cycle.views.charts.gantt import _clusters
+
+    # at 10 px a digit is about 6 px wide, "3,4" 16 px: marks 9 px apart share "1,2"; "3,4" over
+    # the mark at 80 spans 72-88, so "5" at 92 (89-95) joins it, "6" at 130 stands alone
+    marks = [(0, "1", None), (9, "2", None), (80, "3", None), (90, "4", None), (92, "5", None), (130, "6", None)]
+    assert [[n for _, n, _ in g] for g in _clusters(marks, 10)] == [["1", "2"], ["3", "4", "5"], ["6"]]

@@ -62,17 +62,19 @@ def browser():
 
 
 @pytest.mark.parametrize(
-    ("units", "year", "rings"),
+    ("model", "units", "year", "rings"),
     [
-        (None, 2026, "level"),
-        (None, 2027, "chain"),
-        (None, 2026, "statutory"),
-        (None, 2026, "documents"),
-        (DATA / "units-60.csv", 2026, "level"),
+        ("lemvig", None, 2026, "level"),
+        ("lemvig", None, 2027, "chain"),
+        ("lemvig", None, 2026, "statutory"),
+        ("lemvig", None, 2026, "documents"),
+        ("lemvig", DATA / "units-60.csv", 2026, "level"),
+        ("silkeborg", None, 2026, "level"),
+        ("dk", None, 2026, "level"),
     ],
 )
-def test_no_two_texts_of_the_wheel_overlap(browser, tmp_path, units, year, rings):
-    plan = build_plan("lemvig", 2026, units)
+def test_no_two_texts_of_the_wheel_overlap(browser, tmp_path, model, units, year, rings):
+    plan = build_plan(model, 2026, units)
     fig = charts.wheel(plan, year, today=date(2026, 11, 22), rings=rings)
     page = tmp_path / "wheel.html"
     page.write_text(charts.figure_html(fig, "cycle-wheel"), encoding="utf-8")
@@ -83,8 +85,13 @@ def test_no_two_texts_of_the_wheel_overlap(browser, tmp_path, units, year, rings
     tab.close()
     marks = plan.events[plan.events["kind"].isin(["deadline", "milestone"]) & (plan.events["start"].dt.year == year)]
     assert len(boxes) > 2 * 12 + len(marks.drop_duplicates(["document", "kind", "start"])) // 2  # the texts are there
-    clashes = [(a["text"], b["text"]) for a, b in itertools.combinations(boxes, 2) if _overlap(a["corners"], b["corners"])]
+    clashes = [
+        (a["text"], b["text"]) for a, b in itertools.combinations(boxes, 2) if _overlap(a["corners"], b["corners"])
+    ]
     assert clashes == []
+    width, height = charts.PAGE  # and every text on the sheet, none cut at its edge
+    outside = [b["text"] for b in boxes if not all(0 <= x <= width and 0 <= y <= height for x, y in b["corners"])]
+    assert outside == []
 
 
 def _pdfinfo(path) -> dict[str, str]:

@@ -79,8 +79,17 @@ def test_the_chain_and_the_statutory_year(plan):
     drawn = {t.name for t in chain.data if t.meta in ("drafting", "validity", "carried")}
     assert drawn == {"Udarbejdelse", "Gyldighedsperiode"}
     phased = set(plan.events.loc[plan.events["kind"].isin(["drafting", "validity"]), "document"])
-    assert phased == {"politisk-vision", "politikker", "strategier", "budget", "direktionens-strategi", "aftaledokumenter"}
-    chain_marks = plan.events[plan.events["document"].isin(phased) & plan.events["kind"].isin(["deadline", "milestone"])]
+    assert phased == {
+        "politisk-vision",
+        "politikker",
+        "strategier",
+        "budget",
+        "direktionens-strategi",
+        "aftaledokumenter",
+    }
+    chain_marks = plan.events[
+        plan.events["document"].isin(phased) & plan.events["kind"].isin(["deadline", "milestone"])
+    ]
     assert len(labels(chain, "mark-label")) == len(
         chain_marks[chain_marks["start"].dt.year == 2027].drop_duplicates(["document", "kind", "start"])
     )
@@ -112,6 +121,12 @@ def test_label_columns_never_overlap_by_layout(plan):
     drawn text): in each column no two labels share a line."""
     fig = charts.wheel(plan, 2026, rings="documents")
     for side in ("left", "right"):
-        column = sorted((a.y, a.text.count("<br>") + 1) for a in labels(fig, "mark-label") if a.xanchor == side)
-        for (y0, n0), (y1, n1) in itertools.pairwise(column):
-            assert y1 - y0 >= (n0 + n1) / 2 * 11 * 1.3
+        column = sorted(
+            (a.y, a.text.count("<br>") + 1, a.font.size) for a in labels(fig, "mark-label") if a.xanchor == side
+        )
+        for (y0, n0, size), (y1, n1, _) in itertools.pairwise(column):
+            assert y1 - y0 >= (n0 + n1) / 2 * size * 1.3
+        # inside the sheet, under the title and above the legend
+        assert all(
+            y - n * size * 1.3 / 2 >= 58 and y + n * size * 1.3 / 2 <= charts.PAGE[1] - 58 for y, n, size in column
+        )
