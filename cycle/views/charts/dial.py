@@ -139,13 +139,14 @@ def centre(fig: go.Figure, year: int, name: str, today: date | None, lang: str) 
     )
     lines = wrap(name, R_CENTRE * 1.55, 14, max_lines=3)
     fig.add_annotation(x=CX, y=CY + 24, text=f"<b>{year}</b>", showarrow=False, font={"size": 40, "color": INK})
+    # the name hangs below the year (whose box ends about CY), however many lines it takes
     fig.add_annotation(
-        x=CX, y=CY - 14, yanchor="middle", text="<br>".join(e(s) for s in lines), showarrow=False, font={"size": 14}
+        x=CX, y=CY - 4, yanchor="top", text="<br>".join(e(s) for s in lines), showarrow=False, font={"size": 14}
     )
     if today and today.year == year:
         fig.add_annotation(
             x=CX,
-            y=CY - 22 - 9 * len(lines),
+            y=CY - 10 - 14 * LINE * len(lines),
             yanchor="top",
             text=f"{t('today', lang)}: {short_date(today, lang)}",
             showarrow=False,
