@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from national import machine, synthetic_units  # noqa: E402
+from split_report import print_targets, targets  # noqa: E402
 
 MODEL = "lemvig"
 EPOCH = 1795000000  # the first export's build time; the update's is a day later
@@ -265,10 +266,6 @@ def icalendar_child(units_file: Path, folder: Path) -> None:
 # --------------------------------------------------------------------------- one size, one folder
 
 
-def same_files(a: Path, b: Path) -> bool:
-    return read_folder(a) == read_folder(b)
-
-
 def run_size(n: int, folder: Path, units_file: Path, repeat: int, icalendar: bool, publish: bool) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     feeds, site = folder / "feeds", folder / "site"
@@ -349,74 +346,6 @@ def startup(repeat: int) -> dict:
     out["ratio_due_to_pandas"] = round(out["seconds_due"] / out["seconds_pandas"], 2)
     out["cpu_ratio_due_to_pandas"] = round(out["cpu_due"] / out["cpu_pandas"], 2)
     return out
-
-
-# --------------------------------------------------------------------------- targets
-
-
-def targets(report: dict) -> list[tuple[str, float | None, float | None, str, bool | None]]:
-    """(target, measured on wall time, the same on CPU time, goal, passed) for each target of
-    issue 14 the run measured; passed is None where the target is set at another size."""
-    rows: list[tuple[str, float | None, float | None, str, bool | None]] = []
-
-    def ratio(a: dict, b: dict, key_a: str, key_b: str | None = None) -> tuple[float, float]:
-        key_b = key_b or key_a
-        wall = a[f"seconds_{key_a}"] / b[f"seconds_{key_b}"]
-        return round(wall, 2), round(a[f"cpu_{key_a}"] / b[f"cpu_{key_b}"], 2)
-
-    def at_most(name: str, values: tuple[float, float], goal: float, applies: bool = True) -> None:
-        rows.append((name, *values, f"≤ {goal}", values[0] <= goal if applies else None))
-
-    def at_least(name: str, values: tuple[float, float], goal: float, applies: bool = True) -> None:
-        rows.append((name, *values, f"≥ {goal}", values[0] >= goal if applies else None))
-
-    for r in report["runs"]:
-        where = f"{r['units']:,} units, {r['folder']}"
-        big, tmpfs = r["units"] >= 10_000, r["folder"].startswith("/dev/shm")
-        sp, w = r["split_process"], r["work"]
-        at_most(f"ical --split unit: update / fresh, whole process ({where})", ratio(sp, sp, "update", "fresh"), 1.2)
-        at_most(f"ical --split unit: update / fresh, work-only ({where})", ratio(w, w, "update", "fresh"), 1.2)
-        if "publish_process" in r:
-            pp = r["publish_process"]
-            at_most(f"publish: update / fresh, whole process ({where})", ratio(pp, pp, "update", "fresh"), 1.2)
-        if tmpfs:
-            at_most(f"split work-only / floor, tmpfs ({where})", ratio(w, w, "fresh", "floor"), 5, big)
-        if "icalendar" in r:
-            ic = r["icalendar"]
-            speed = ic["seconds_work"] / w["seconds_fresh"], ic["cpu_work"] / w["cpu_fresh"]
-            at_least(
-                f"split work-only: icalendar objects / bulk ({where})",
-                (round(speed[0], 1), round(speed[1], 1)),
-                50,
-                big,
-            )
-            speed = ic["seconds_process"] / sp["seconds_fresh"], ic["cpu_process"] / sp["cpu_fresh"]
-            at_least(
-                f"split whole process: icalendar objects / cycle ({where})",
-                (round(speed[0], 1), round(speed[1], 1)),
-                20,
-                big,
-            )
-            rows.append(
-                (f"icalendar path wrote the same files ({where})", None, None, "identical", ic["identical_files"])
-            )
-        if big:
-            rss = round(sp["peak_rss_update"] / 2**20)
-            rows.append((f"peak RSS of the update, whole process, MiB ({where})", rss, None, "≤ 250", rss <= 250))
-    s = report.get("startup")
-    if s:
-        period = s["seconds_period"]
-        rows.append(("cycle period, wall seconds (median)", period, s["cpu_period"], "≤ 0.15", period <= 0.15))
-        at_most("cycle due warm / python -c 'import pandas' (median)", ratio(s, s, "due", "pandas"), 1.2)
-    return rows
-
-
-def print_targets(rows) -> None:
-    print("\nTargets (issue 14): wall (CPU)")
-    for name, wall, cpu, goal, ok in rows:
-        mark = "PASS" if ok else "FAIL" if ok is False else "----"
-        shown = "" if wall is None else f"{wall}" + ("" if cpu is None else f" ({cpu})")
-        print(f"  {mark}  {name}: {shown} (goal {goal})")
 
 
 # --------------------------------------------------------------------------- main

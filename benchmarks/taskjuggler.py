@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -90,6 +91,11 @@ def tjp(units_file: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+def tj3_version(tj3: str) -> str:
+    out = subprocess.run([tj3, "--version"], capture_output=True, text=True, check=False).stdout
+    return out.strip().splitlines()[-1] if out.strip() else ""
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--units", type=int, default=50)
@@ -123,6 +129,8 @@ def main() -> None:
                 str(units_file),
                 "--split",
                 "unit",
+                "--kinds",
+                ",".join(KINDS),
                 "--warn",
                 "14d",
                 "-o",
@@ -132,6 +140,8 @@ def main() -> None:
         )
         result = {
             "units": args.units,
+            "command": " ".join(["python3", *sys.argv]),
+            "tj3_version": tj3_version(tj3),
             "tj3": {"seconds": round(tj.wall, 2), "cpu": round(tj.cpu, 2), "peak_rss": tj.rss},
             "tj3_reports": len(list(reports.iterdir())),
             "cycle": {"seconds": round(cy.wall, 2), "cpu": round(cy.cpu, 2), "peak_rss": cy.rss},
