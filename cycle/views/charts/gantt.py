@@ -86,7 +86,7 @@ def gantt(
         return add_status_traces(fig, plan, deadlines, at, lang, expand_units)
 
     key = _marks(fig, ev, table, frame, (min(size, 10.5), max(6.0, min(11.0, row_px * 0.7))), lang, apart)
-    _layout(fig, plan, table, row_px, size, left, lang, key)
+    _layout(fig, plan, table, (row_px, height), size, left, lang, key)
     _today(fig, today, plan.term.start, plan.term.end, lang)
     return fig
 
@@ -237,16 +237,18 @@ def _clusters(numbered: list[tuple[float, str, pd.Series]], size: float) -> list
 
 
 def _layout(
-    fig: go.Figure, plan: Plan, table: list[Row], row_px: float, size: float, left: float, lang: str, key: list[str]
-) -> None:
+    fig: go.Figure, plan: Plan, table: list[Row], rows_px: tuple[float, int | None], size: float, left: float,
+    lang: str, key: list[str],
+) -> None:  # fmt: skip
     term, n = plan.term, len(table)
+    row_px, page = rows_px  # on a page the key takes its room from the rows
     model = plan.model.name_en if lang == "en" else plan.model.name
     bottom = BOTTOM + 16 * math.ceil(len(key) / _key_columns(key))
     fig.update_layout(
         barmode="overlay",
         font=FONT,
         width=W,
-        height=round(TOP + bottom + row_px * n),
+        height=page or round(TOP + bottom + row_px * n),
         autosize=False,
         plot_bgcolor="white",
         paper_bgcolor="white",
