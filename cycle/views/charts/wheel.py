@@ -95,6 +95,7 @@ def _rings(fig: go.Figure, rings: list[Ring], ev: pd.DataFrame, lang: str, marks
     """Each ring: its name (a header lane, or along a ring without arcs), then its arcs. Text
     goes where no leader line crosses: ``marks`` are the marks' (radius, angle)."""
     shown: set[str] = set()
+    names: list[tuple[float, float, float, float]] = []  # each ring name placed: radius, angle, half-width, size
     for ring in rings:
         head = ring.lanes[0]
         if head.kind == "header":
@@ -105,7 +106,8 @@ def _rings(fig: go.Figure, rings: list[Ring], ev: pd.DataFrame, lang: str, marks
         if head.kind == "header" or all(lane.kind == "marks" for lane in ring.lanes):
             r, size = (head.r0 + head.r1) / 2, _size(head)
             half = math.degrees(text_width(ring.name, size, bold=True) / 2 / r) + 2
-            theta = free_angle(_crossing(marks, head), half, prefer=0)
+            theta = free_angle(_crossing(marks, head) + _named(names, r, size), half, prefer=0)
+            names.append((r, theta, half, size))
             curved_text(fig, e(ring.name), r, theta, size, color=INK, weight="bold")
         for lane in ring.lanes:
             if lane.kind == "marks":  # a track for the marks to sit on
@@ -116,6 +118,13 @@ def _rings(fig: go.Figure, rings: list[Ring], ev: pd.DataFrame, lang: str, marks
                 )  # fmt: skip
             for i in lane.arcs:
                 _arc(fig, ev.loc[i], lane, lang, shown, _crossing(marks, lane))
+
+
+def _named(names: list[tuple[float, float, float, float]], r: float, size: float) -> list[float]:
+    """The angles (a degree apart) covered by the names of rings so near radius ``r`` that text of
+    ``size`` there would touch them: thin rings (a ring per document) stagger their names."""
+    near = [(theta, half) for r2, theta, half, size2 in names if abs(r2 - r) < (size + size2) / 2 * LINE]
+    return [(theta + d) % 360 for theta, half in near for d in range(-math.ceil(half), math.ceil(half) + 1)]
 
 
 def _crossing(marks: list[tuple[float, float]], lane: Lane) -> list[float]:

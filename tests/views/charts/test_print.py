@@ -84,6 +84,8 @@ def test_no_two_texts_of_the_wheel_overlap(browser, tmp_path, model, units, year
     boxes = tab.evaluate(BOXES_JS)
     tab.close()
     marks = plan.events[plan.events["kind"].isin(["deadline", "milestone"]) & (plan.events["start"].dt.year == year)]
+    if rings == "chain":  # the chain wheel draws only documents drafted and then in force
+        marks = marks[marks["document"].isin([d.id for d in plan.model.chain if d.phases])]
     assert len(boxes) > 2 * 12 + len(marks.drop_duplicates(["document", "kind", "start"])) // 2  # the texts are there
     clashes = [
         (a["text"], b["text"]) for a, b in itertools.combinations(boxes, 2) if _overlap(a["corners"], b["corners"])
