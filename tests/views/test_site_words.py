@@ -59,16 +59,17 @@ def test_past_items_say_so_in_words(site):
     page, _ = site
     meetings = section(page, "due").split("<h3>Møder</h3>", 1)[1].split("</ul>", 1)[0]
     items = re.findall(r"<li[^>]*>.*?</li>", meetings)
-    # the council's assumed meetings in 4. kvartal 2026 (last Wednesday; finance committee a
-    # week before): 21 and 28 Oct and 18 Nov lie before 22 Nov, 25 Nov and December after
+    # the assumed meetings in 4. kvartal 2026 (finance committee the first Wednesday of the month,
+    # council the second): 7 and 14 Oct and 4 and 11 Nov lie before 22 Nov, 2 and 9 Dec after
     past = [li for li in items if "overstået" in li]
-    assert len(past) == 3 and all('class="past"' in li for li in past)
+    assert len(past) == 4 and all('class="past"' in li for li in past)
     assert [re.search(r'"when">([^<]*)<', li)[1] for li in past] == [
-        "ons. 21. okt. 2026 (uge 43)",
-        "ons. 28. okt. 2026 (uge 44)",
-        "ons. 18. nov. 2026 (uge 47)",
+        "ons. 7. okt. 2026 (uge 41)",
+        "ons. 14. okt. 2026 (uge 42)",
+        "ons. 4. nov. 2026 (uge 45)",
+        "ons. 11. nov. 2026 (uge 46)",
     ]
-    assert sum("overstået" not in li for li in items) == 3
+    assert sum("overstået" not in li for li in items) == 2
     # the term's list of deadlines and milestones marks the same way, by day
     marks = section(page, "timeline")
     assert re.search(r"tirs\. 31\. mar\. 2026 \(uge 14\) <span class=\"tag\">overstået</span>", marks)

@@ -184,6 +184,7 @@ def _marks(
             )
         )
     key: list[str] = []
+    labels: list[dict] = []  # set once: plotly re-validates every annotation on each add_annotation
     labelled = {i for i, r in enumerate(table) if r.kind == "doc"}
     for y, row in marks[marks["y"].isin(labelled)].groupby("y", sort=True):
         texts = [short_date(d.date(), lang) for d in row["start"]]
@@ -195,15 +196,16 @@ def _marks(
                 key.append(f"{len(key) + 1}: {text} {mark['start'].year} {e(mark[col('summary', lang)])}")
                 numbered.append((frame.x(mark["start"]), str(len(key)), mark))
                 continue
-            _mark_label(fig, mark, y, text, place, size)
+            labels.append(_mark_label(mark, y, text, place, size))
         for group in _clusters(numbered, size):
-            _mark_label(fig, group[0][2], y, ",".join(n for _, n, _ in group), "above", size)
+            labels.append(_mark_label(group[0][2], y, ",".join(n for _, n, _ in group), "above", size))
+    fig.layout.annotations = (*fig.layout.annotations, *labels)
     return key
 
 
-def _mark_label(fig: go.Figure, mark: pd.Series, y: float, text: str, place: str, size: float) -> None:
-    """A mark's date right or left of it, or its number(s) in the key above it."""
-    fig.add_annotation(
+def _mark_label(mark: pd.Series, y: float, text: str, place: str, size: float) -> dict:
+    """A mark's date right or left of it, or its number(s) in the key above it (an annotation)."""
+    return dict(
         x=mark["start"].strftime("%Y-%m-%d"),
         y=y + MARK_Y,
         text=text,

@@ -338,11 +338,12 @@ def _label_column(
         texts.append(glyph + " " + "<br>".join(e(s) for s in lines))
         heights.append(len(lines) * size * LINE + 2)
     ys = spread([elbows[k][1] for k in order], heights, low=LABEL_BOTTOM, high=LABEL_TOP, gap=3)
+    labels = []  # set once: plotly re-validates every annotation on each add_annotation
     for k, text, y in zip(order, texts, ys, strict=True):
         (mx, my), (ex, ey) = side[k][2], elbows[k]
         lx.extend([round(mx, 2), round(ex, 2), round(x_text + (-4 if right else 4), 2), None])
         ly.extend([round(my, 2), round(ey, 2), round(y, 2), None])
-        fig.add_annotation(
+        labels.append(dict(
             x=x_text,
             y=y,
             xanchor="left" if right else "right",
@@ -351,7 +352,8 @@ def _label_column(
             showarrow=False,
             font={"size": size, "color": INK},
             name="mark-label",
-        )
+        ))  # fmt: skip
+    fig.layout.annotations = (*fig.layout.annotations, *labels)
 
 
 def _layout(fig: go.Figure, title: str) -> None:
