@@ -4,7 +4,7 @@ milestones and meetings fall in it, and what is in force.
 >>> from cycle.plan import build_plan
 >>> d = due(build_plan("lemvig", 2026), Quarter(2026, 4))
 >>> sorted(set(d["deadlines"]["document"]))[:2]
-['aftaledokumenter', 'budget-hoering']
+['aftaledokumenter', 'budget-aendringsforslag']
 """
 
 from __future__ import annotations
