@@ -56,12 +56,23 @@ def _scalable(svg: str) -> str:
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
 
 
+ZOOMS = (1.0, 0.85, 0.7, 0.55, 0.4)
+
+
 def print_html(page: str, paper: str = "a3", margin_mm: int = 10) -> bytes:
     """An HTML page on one landscape sheet: printed with its colours, tables the sheet's width
-    with airy rows, zoomed out until it fits one page (all zooms printed at once: cheaper than
-    starting the browser again)."""
-    zooms = (1.0, 0.85, 0.7, 0.55, 0.4)
-    printed = print_pages([page.replace("</head>", _print_style(paper, margin_mm, z) + "</head>", 1) for z in zooms])
+    with airy rows, zoomed out until it fits one page."""
+    return first_on_one_page(print_pages(zoomed(page, paper, margin_mm)))
+
+
+def zoomed(page: str, paper: str = "a3", margin_mm: int = 10) -> list[str]:
+    """The page at each of ``ZOOMS``, to be printed at once (cheaper than starting the browser
+    again for each zoom tried)."""
+    return [page.replace("</head>", _print_style(paper, margin_mm, z) + "</head>", 1) for z in ZOOMS]
+
+
+def first_on_one_page(printed: list[bytes]) -> bytes:
+    """The first of the PDFs of :func:`zoomed` that is one page, or the smallest zoom's."""
     return next((pdf for pdf in printed if pages(pdf) == 1), printed[-1])
 
 
@@ -74,16 +85,19 @@ def _print_style(paper: str, margin_mm: int, zoom: float) -> str:
 
 
 def timeline_pdf(tl: dict, lang: str = "da", paper: str = "a3") -> bytes:
-    """The timeline on one sheet: its table and legend. The list of dated items under the table
-    on screen (the table's text alternative) says the same again and would need pages more."""
+    """The timeline on one sheet (:func:`timeline_page`)."""
+    return print_html(timeline_page(tl, lang), paper)
+
+
+def timeline_page(tl: dict, lang: str = "da") -> str:
+    """The timeline's page for print: its table and legend. The list of dated items under the
+    table on screen (the table's text alternative) says the same again and would need pages more."""
     from ..i18n import t
     from .page import html_page
     from .timeline import HTML_STYLE, legend_html, timeline_html_table
 
     title = t("timeline_title", lang, model=tl["name"], period=tl["period"])
-    return print_html(
-        html_page(title, timeline_html_table(tl, lang) + legend_html(lang), lang=lang, style=HTML_STYLE), paper
-    )
+    return html_page(title, timeline_html_table(tl, lang) + legend_html(lang), lang=lang, style=HTML_STYLE)
 
 
 def pages(pdf: bytes) -> int:

@@ -38,6 +38,7 @@ __all__ = [
     "MUTED",
     "PAGE",
     "PAPER_SCALE",
+    "Sheet",
     "e",
     "hover",
     "marker",
@@ -45,6 +46,32 @@ __all__ = [
 ]
 
 short_date = day_month  # "30. sep.": a chart's axis or centre already says the year
+
+
+class Sheet:
+    """A figure being drawn: traces go on it at once, shapes and annotations are gathered as
+    dicts and set on its layout together by :meth:`done`. Plotly validates every shape or
+    annotation already there again on each ``add_shape`` or ``add_annotation``, so adding a few
+    hundred labels one by one cost tens of seconds."""
+
+    def __init__(self) -> None:
+        self.fig = go.Figure()
+        self.shapes: list[dict] = []
+        self.annotations: list[dict] = []
+
+    def add_trace(self, trace: go.Scatter | go.Bar) -> None:
+        self.fig.add_trace(trace)
+
+    def add_shape(self, **shape: object) -> None:
+        self.shapes.append(shape)
+
+    def add_annotation(self, **annotation: object) -> None:
+        self.annotations.append({k: v for k, v in annotation.items() if v is not None})
+
+    def done(self) -> go.Figure:
+        """The figure, with its shapes and annotations, in the order they were drawn."""
+        self.fig.update_layout(shapes=self.shapes, annotations=self.annotations)
+        return self.fig
 
 
 def marker(kind: str, size: float) -> dict:

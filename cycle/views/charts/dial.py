@@ -13,7 +13,7 @@ from datetime import date
 import plotly.graph_objects as go
 
 from ...i18n import t
-from .base import INK, MONTHS, PAGE, e, short_date
+from .base import INK, MONTHS, PAGE, Sheet, e, short_date
 from .labels import LINE, text_width, wrap
 
 W, H = PAGE
@@ -65,7 +65,7 @@ def _words(text: str, size: float, bold: bool = False) -> tuple[list[str], list[
 
 
 def curved_text(
-    fig: go.Figure, text: str, r: float, theta: float, size: float, *, bgcolor: str | None = None, **font: object
+    fig: Sheet, text: str, r: float, theta: float, size: float, *, bgcolor: str | None = None, **font: object
 ) -> None:
     """Text along the circle at radius ``r``, centred on ``theta``: word by word, each word
     turned to the circle where it stands, read left to right on the top and the bottom half."""
@@ -101,7 +101,7 @@ def fits_along(text: str, r: float, span_degrees: float, height: float, size: fl
     return total <= math.radians(span_degrees) * r * 0.92 and size * LINE * 0.8 + bulge <= height
 
 
-def face(fig: go.Figure, year: int, rim: float, lang: str) -> None:
+def face(fig: Sheet, year: int, rim: float, lang: str) -> None:
     """Month sectors shaded in turn across the rings, the quarter ring and the month ring."""
     starts = [angle(date(year, m, 1), year) for m in range(1, 13)] + [360.0]
     for m in range(12):
@@ -121,11 +121,11 @@ def face(fig: go.Figure, year: int, rim: float, lang: str) -> None:
         fig.add_shape(type="line", x0=x0, y0=y0, x1=x1, y1=y1, line={"color": "#c8ced6", "width": 1}, layer="below")
 
 
-def _shape(fig: go.Figure, path: str, fill: str, line: str = "rgba(0,0,0,0)") -> None:
+def _shape(fig: Sheet, path: str, fill: str, line: str = "rgba(0,0,0,0)") -> None:
     fig.add_shape(type="path", path=path, fillcolor=fill, line={"color": line, "width": 0}, layer="below")
 
 
-def centre(fig: go.Figure, year: int, name: str, today: date | None, lang: str) -> None:
+def centre(fig: Sheet, year: int, name: str, today: date | None, lang: str) -> None:
     """The year and the model's name in the middle; today's date under them."""
     fig.add_shape(
         type="circle",
@@ -154,7 +154,7 @@ def centre(fig: go.Figure, year: int, name: str, today: date | None, lang: str) 
         )
 
 
-def today_line(fig: go.Figure, today: date | None, year: int, rim: float, lang: str) -> None:
+def today_line(fig: Sheet, today: date | None, year: int, rim: float, lang: str) -> None:
     """Today as a red hand from the centre disc to the rim (it is also in the legend)."""
     if not today or today.year != year:
         return

@@ -21,7 +21,7 @@ from ...i18n import col, t
 from ...plan import Plan
 from ..common import FOLD_KEYS, carried_over, fold_units
 from ..style import BLOCK_COLOURS, CARRIED, MARK_COLOURS, MARKS, PHASES
-from .base import EDGES, FONT, INK, MUTED, PAGE, e, hatch_legend, hover, marker, short_date
+from .base import EDGES, FONT, INK, MUTED, PAGE, Sheet, e, hatch_legend, hover, marker, short_date
 from .gantt_rows import Row, rows
 from .labels import beside, text_width
 from .progress import add_status_traces
@@ -74,7 +74,7 @@ def gantt(
     size = max(7.0, min(12.0, round(row_px * 0.55, 1)))
     left = max(text_width(_plain(r.label), size, bold=r.kind != "doc") for r in table) + 16
     frame = _Frame(plan.term.start, plan.term.end + timedelta(days=1), W - left - RIGHT)
-    fig = go.Figure()
+    fig = Sheet()
     carried = carried_over(ev, plan.term.label)
     bars = {CARRIED: ev[carried], "validity": ev[(ev["kind"] == "validity") & ~carried]}
     bars["drafting"] = ev[ev["kind"] == "drafting"]  # drawn last: nothing covers it
@@ -88,7 +88,7 @@ def gantt(
     key = _marks(fig, ev, table, frame, (min(size, 10.5), max(6.0, min(11.0, row_px * 0.7))), lang, apart)
     _layout(fig, plan, table, (row_px, height), size, left, lang, key)
     _today(fig, today, plan.term.start, plan.term.end, lang)
-    return fig
+    return fig.done()
 
 
 class _Frame:
@@ -108,7 +108,7 @@ def _plain(label: str) -> str:
     return label
 
 
-def _bars(fig: go.Figure, kind: str, df: pd.DataFrame, lang: str) -> None:
+def _bars(fig: Sheet, kind: str, df: pd.DataFrame, lang: str) -> None:
     offset, width = BANDS[kind]
     end = df["end"] + pd.Timedelta(days=1)  # bars cover their last day
     carried = kind == CARRIED
@@ -152,7 +152,7 @@ def _hatching(df: pd.DataFrame, offset: float, width: float) -> go.Scatter:
 
 
 def _marks(
-    fig: go.Figure,
+    fig: Sheet,
     ev: pd.DataFrame,
     table: list[Row],
     frame: _Frame,
@@ -184,7 +184,6 @@ def _marks(
             )
         )
     key: list[str] = []
-    labels: list[dict] = []  # set once: plotly re-validates every annotation on each add_annotation
     labelled = {i for i, r in enumerate(table) if r.kind == "doc"}
     for y, row in marks[marks["y"].isin(labelled)].groupby("y", sort=True):
         texts = [short_date(d.date(), lang) for d in row["start"]]
@@ -196,10 +195,9 @@ def _marks(
                 key.append(f"{len(key) + 1}: {text} {mark['start'].year} {e(mark[col('summary', lang)])}")
                 numbered.append((frame.x(mark["start"]), str(len(key)), mark))
                 continue
-            labels.append(_mark_label(mark, y, text, place, size))
+            fig.add_annotation(**_mark_label(mark, y, text, place, size))
         for group in _clusters(numbered, size):
-            labels.append(_mark_label(group[0][2], y, ",".join(n for _, n, _ in group), "above", size))
-    fig.layout.annotations = (*fig.layout.annotations, *labels)
+            fig.add_annotation(**_mark_label(group[0][2], y, ",".join(n for _, n, _ in group), "above", size))
     return key
 
 
@@ -239,14 +237,14 @@ def _clusters(numbered: list[tuple[float, str, pd.Series]], size: float) -> list
 
 
 def _layout(
-    fig: go.Figure, plan: Plan, table: list[Row], rows_px: tuple[float, int | None], size: float, left: float,
+    fig: Sheet, plan: Plan, table: list[Row], rows_px: tuple[float, int | None], size: float, left: float,
     lang: str, key: list[str],
 ) -> None:  # fmt: skip
     term, n = plan.term, len(table)
     row_px, page = rows_px  # on a page the key takes its room from the rows
     model = plan.model.name_en if lang == "en" else plan.model.name
     bottom = BOTTOM + 16 * math.ceil(len(key) / _key_columns(key))
-    fig.update_layout(
+    fig.fig.update_layout(
         barmode="overlay",
         font=FONT,
         width=W,
@@ -287,7 +285,7 @@ def _layout(
     _key(fig, key, left)
 
 
-def _furniture(fig: go.Figure, plan: Plan, table: list[Row], key: list[str]) -> None:
+def _furniture(fig: Sheet, plan: Plan, table: list[Row], key: list[str]) -> None:
     """Header rows shaded, a line at each new year, and the key of numbered marks."""
     term = plan.term
     for i, r in enumerate(table):
@@ -305,14 +303,15 @@ def _furniture(fig: go.Figure, plan: Plan, table: list[Row], key: list[str]) -> 
                 layer="below",
             )
     for year in range(term.first_year + 1, term.last_year + 1):  # year separators
-        fig.add_vline(x=date(year, 1, 1).isoformat(), line={"color": MUTED, "width": 1})
+        x = date(year, 1, 1).isoformat()
+        fig.add_shape(type="line", xref="x", x0=x, x1=x, yref="y domain", y0=0, y1=1, line={"color": MUTED, "width": 1})
 
 
 def _key_columns(key: list[str]) -> int:
     return 1 if len(key) <= KEY_ROWS else 2
 
 
-def _key(fig: go.Figure, key: list[str], left: float) -> None:
+def _key(fig: Sheet, key: list[str], left: float) -> None:
     """The key of numbered marks under the chart, from the sheet's left edge: in two columns when
     it is long, so that it leaves the rows their height."""
     if not key:
@@ -341,7 +340,7 @@ def _key(fig: go.Figure, key: list[str], left: float) -> None:
         )
 
 
-def _today(fig: go.Figure, today: date | None, first: date, last: date, lang: str) -> None:
+def _today(fig: Sheet, today: date | None, first: date, last: date, lang: str) -> None:
     if today and first <= today <= last:
         fig.add_shape(
             type="line",

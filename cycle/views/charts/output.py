@@ -62,10 +62,15 @@ def write_figure(
 
 
 def pdf_bytes(fig: go.Figure, paper: str = "a3", lang: str = "da") -> bytes:
-    """The chart on one landscape sheet: its SVG scaled to the paper, printed by Chromium."""
+    """The chart on one landscape sheet, printed by Chromium."""
+    return pdf.html_to_pdf(sheet_page(fig, paper, lang))
+
+
+def sheet_page(fig: go.Figure, paper: str = "a3", lang: str = "da") -> str:
+    """The page that prints the chart on one landscape sheet: its SVG scaled to the paper."""
     svg = image_bytes(fig, "svg").decode("utf-8")
     title = re.sub(r"<[^>]+>", "", str(fig.layout.title.text or ""))
-    return pdf.html_to_pdf(pdf.svg_page(svg, html.unescape(title), paper, lang))
+    return pdf.svg_page(svg, html.unescape(title), paper, lang)
 
 
 def image_bytes(fig: go.Figure, fmt: str) -> bytes:
@@ -123,7 +128,7 @@ def image_session() -> Iterator[None]:
 
 def print_set(plan: Plan, folder: Path, *, today: date, year: int, lang: str = "da") -> list[tuple[str, str]]:
     """The charts and the timeline as one-page A3 PDFs in ``folder`` (for the site's "Print"):
-    (file name, title) each."""
+    (file name, title) each. One Chromium prints them all (a fresh one costs seconds)."""
     from ...i18n import t
     from ...io import write_private
     from ..timeline import timeline
@@ -131,19 +136,22 @@ def print_set(plan: Plan, folder: Path, *, today: date, year: int, lang: str = "
     from .wheel import wheel
 
     folder.mkdir(exist_ok=True)
-    wheels = [("", "level", f"{t('nav_wheel', lang)} {year}")]
+    charts = [("valgperioden.pdf", t("nav_gantt", lang), lambda: gantt(plan, lang=lang, today=today, height=PAGE[1]))]
+    wheels = [("", "level", "")]
     if any(d.phases for d in plan.model.documents.values()):  # a chain to show
-        wheels.append(("-kaede", "chain", f"{t('nav_wheel', lang)} {year}: {t('rings_chain', lang)}"))
+        wheels.append(("-kaede", "chain", f": {t('rings_chain', lang)}"))
     if len(plan.model.files) > 1:  # a base model included: its statutory year apart
-        wheels.append(("-lovbestemt", "statutory", f"{t('nav_wheel', lang)} {year}: {t('rings_statutory', lang)}"))
-    written = [("valgperioden.pdf", t("nav_gantt", lang))]
+        wheels.append(("-lovbestemt", "statutory", f": {t('rings_statutory', lang)}"))
+    for suffix, rings, subtitle in wheels:
+        charts.append((
+            f"aarshjul-{year}{suffix}.pdf",
+            f"{t('nav_wheel', lang)} {year}{subtitle}",
+            lambda rings=rings: wheel(plan, year, lang=lang, today=today, rings=rings),
+        ))  # fmt: skip
     with image_session():
-        write_private(
-            folder / written[0][0], pdf_bytes(gantt(plan, lang=lang, today=today, height=PAGE[1]), "a3", lang)
-        )
-        for suffix, rings, title in wheels:
-            fig = wheel(plan, year, lang=lang, today=today, rings=rings)
-            written.append((f"aarshjul-{year}{suffix}.pdf", title))
-            write_private(folder / written[-1][0], pdf_bytes(fig, "a3", lang))
-    write_private(folder / "tidsramme.pdf", pdf.timeline_pdf(timeline(plan, lang), lang))
-    return [*written, ("tidsramme.pdf", t("nav_timeline", lang))]
+        sheets = [sheet_page(draw(), "a3", lang) for _, _, draw in charts]
+    printed = pdf.print_pages([*sheets, *pdf.zoomed(pdf.timeline_page(timeline(plan, lang), lang))])
+    for (name, _, _), data in zip(charts, printed, strict=False):
+        write_private(folder / name, data)
+    write_private(folder / "tidsramme.pdf", pdf.first_on_one_page(printed[len(charts) :]))
+    return [*((name, title) for name, title, _ in charts), ("tidsramme.pdf", t("nav_timeline", lang))]

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from ...i18n import t
 from ..common import FOLD_KEYS, STATUS_MARKS, overall_status
 from ..style import status_marker
-from .base import hover
+from .base import Sheet, hover
 
 SIZE = 11
 
@@ -25,7 +25,7 @@ def statuses(plan, drawn: pd.DataFrame, expand_units: bool) -> pd.Series:
     return pd.Series([overall_status(s) if isinstance(s, tuple) else "" for s in found], index=drawn.index)
 
 
-def add_status_traces(fig: go.Figure, plan, deadlines: pd.DataFrame, labels: dict, lang: str, expand_units: bool):
+def add_status_traces(fig: Sheet, plan, deadlines: pd.DataFrame, labels: dict, lang: str, expand_units: bool):
     """A trace per status the status file gives (done, late, overdue); returns the deadlines
     left to draw as plain deadline marks."""
     if deadlines.empty or plan.progress is None:

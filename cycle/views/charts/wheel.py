@@ -20,7 +20,7 @@ from ...i18n import col, t
 from ...plan import Plan
 from ..common import carried_over, fold_units
 from ..style import BLOCK_COLOURS, CARRIED, MARK_COLOURS, MARK_GLYPH, MARKS, PHASES
-from .base import EDGES, FONT, INK, MUTED, PAGE, e, hatch_legend, hover, marker, short_date
+from .base import EDGES, FONT, INK, MUTED, PAGE, Sheet, e, hatch_legend, hover, marker, short_date
 from .dial import CX, CY, R_MONTH, centre, curved_text, face, fits_along, sector, sector_path, today_line, xy
 from .labels import LINE, spread, text_width, wrap
 from .rings import Lane, Ring, assign_radii, marks_lane, pack, select_rings
@@ -77,7 +77,7 @@ def wheel(
     marks = ev[ev["kind"].isin(MARKS)].sort_values(["start", "document"], kind="stable")
     rim, columns = _fit(packed, marks, lang)
     points = _mark_points(packed, marks)
-    fig = go.Figure()
+    fig = Sheet()
     face(fig, year, rim, lang)
     _rings(fig, packed, ev, lang, [(p[4], p[3]) for p in points])
     _marks(fig, points, ev, rim, lang, columns)
@@ -87,11 +87,11 @@ def wheel(
     title = t("wheel_title", lang, model=model_name, year=year)
     if rings in ("chain", "statutory"):
         title += f" – {t('rings_' + rings, lang)}"
-    _layout(fig, title)
-    return fig
+    _layout(fig.fig, title)
+    return fig.done()
 
 
-def _rings(fig: go.Figure, rings: list[Ring], ev: pd.DataFrame, lang: str, marks: list[tuple[float, float]]) -> None:
+def _rings(fig: Sheet, rings: list[Ring], ev: pd.DataFrame, lang: str, marks: list[tuple[float, float]]) -> None:
     """Each ring: its name (a header lane, or along a ring without arcs), then its arcs. Text
     goes where no leader line crosses: ``marks`` are the marks' (radius, angle)."""
     shown: set[str] = set()
@@ -156,7 +156,7 @@ def _size(lane: Lane) -> float:
     return max(8.0, min(12.0, round((lane.r1 - lane.r0) / LINE / 1.15, 1)))
 
 
-def _arc(fig: go.Figure, row: pd.Series, lane: Lane, lang: str, shown: set[str], taken: list[float]) -> None:
+def _arc(fig: Sheet, row: pd.Series, lane: Lane, lang: str, shown: set[str], taken: list[float]) -> None:
     """A window as a ring segment, edged by its kind (and hatched if carried over)."""
     kind = CARRIED if row["carried"] else row["kind"]
     r0, r1 = lane.r0 + 1, lane.r1 - 1
@@ -208,7 +208,7 @@ def _hatching(r0: float, r1: float, a0: float, a1: float) -> go.Scatter:
 
 
 def _arc_label(
-    fig: go.Figure, title: str, span: tuple[float, float], radii: tuple[float, float], lane: Lane, taken: list[float],
+    fig: Sheet, title: str, span: tuple[float, float], radii: tuple[float, float], lane: Lane, taken: list[float],
     bg: str,
 ) -> None:  # fmt: skip
     """The name along the segment, where no leader line crosses it: smaller, then shortened
@@ -282,7 +282,7 @@ def _mark_points(rings: list[Ring], marks: pd.DataFrame) -> list[tuple]:
 
 
 def _marks(
-    fig: go.Figure, points: list[tuple], ev: pd.DataFrame, rim: float, lang: str, columns: tuple[list[bool], float]
+    fig: Sheet, points: list[tuple], ev: pd.DataFrame, rim: float, lang: str, columns: tuple[list[bool], float]
 ) -> None:
     """The deadlines and milestones as marks on their ring, each labelled beside the wheel
     (``columns``: whether each goes right, and the text size)."""
@@ -320,7 +320,7 @@ def _marks(
 
 
 def _label_column(
-    fig: go.Figure, side: list, rim: float, where: tuple[bool, float], lang: str, lx: list[float | None],
+    fig: Sheet, side: list, rim: float, where: tuple[bool, float], lang: str, lx: list[float | None],
     ly: list[float | None],
 ) -> None:  # fmt: skip
     """Labels for one side of the wheel (``where``: right or not, and the text size), top to
@@ -338,12 +338,11 @@ def _label_column(
         texts.append(glyph + " " + "<br>".join(e(s) for s in lines))
         heights.append(len(lines) * size * LINE + 2)
     ys = spread([elbows[k][1] for k in order], heights, low=LABEL_BOTTOM, high=LABEL_TOP, gap=3)
-    labels = []  # set once: plotly re-validates every annotation on each add_annotation
     for k, text, y in zip(order, texts, ys, strict=True):
         (mx, my), (ex, ey) = side[k][2], elbows[k]
         lx.extend([round(mx, 2), round(ex, 2), round(x_text + (-4 if right else 4), 2), None])
         ly.extend([round(my, 2), round(ey, 2), round(y, 2), None])
-        labels.append(dict(
+        fig.add_annotation(
             x=x_text,
             y=y,
             xanchor="left" if right else "right",
@@ -352,8 +351,7 @@ def _label_column(
             showarrow=False,
             font={"size": size, "color": INK},
             name="mark-label",
-        ))  # fmt: skip
-    fig.layout.annotations = (*fig.layout.annotations, *labels)
+        )
 
 
 def _layout(fig: go.Figure, title: str) -> None:
