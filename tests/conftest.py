@@ -54,3 +54,27 @@ def run(capsys, monkeypatch):
         return Result(code, captured.out, captured.err)
 
     return _run
+
+
+#: How :func:`lemvig_site` publishes: the built-in model, 22 November 2026, feeds on an address.
+SITE_ARGS = ("publish", "--today", "2026-11-22", "--base-url", "https://intranet.lemvig.dk/styring/")
+SITE_EPOCH = "1795000000"
+
+
+@pytest.fixture(scope="session")
+def lemvig_site(tmp_path_factory) -> Path:
+    """The built-in model's site, published once for every test that only reads it (a publish
+    prints five PDFs through Chromium): ``cycle publish`` with :data:`SITE_ARGS` at
+    ``SOURCE_DATE_EPOCH`` :data:`SITE_EPOCH`. Copy it before changing it."""
+    out = tmp_path_factory.mktemp("lemvig") / "site"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", SITE_EPOCH)
+    mp.setenv("CYCLE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    try:
+        with pytest.raises(SystemExit) as done:
+            main([*SITE_ARGS, "-o", str(out)])
+            raise SystemExit(0)
+        assert done.value.code == 0
+    finally:
+        mp.undo()
+    return out

@@ -4,6 +4,8 @@ Danish alphabetical order, feed addresses on the server's address, and a print s
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import subprocess
 from pathlib import Path
@@ -20,6 +22,7 @@ a3,Østerhøj Bosted,Ældre og sundhed,Leder C,Direktør for Social og Sundhed
 b1,Aabybro Skole,Børn og unge,Leder D,Direktør for Børn og Kultur
 c1,Zoologisk Have,Administration,Leder E,Kommunaldirektør
 """
+BAD_URL = "intranet.lemvig.dk/styring"  # no scheme
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +34,16 @@ def site(tmp_path_factory) -> tuple[str, str]:
     units.write_text(UNITS, encoding="utf-8")
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    warned = io.StringIO()  # a feed address without http(s): warned about, feeds left relative
+    args = ["publish", "--units", str(units), "--today", "2026-11-22", "--base-url", BAD_URL, "-o", str(folder / "site")]
     try:
-        with pytest.raises(SystemExit) as done:
-            main(["publish", "--units", str(units), "--today", "2026-11-22", "-o", str(folder / "site")])
+        with pytest.raises(SystemExit) as done, contextlib.redirect_stderr(warned):
+            main(args)
             raise SystemExit(0)
         assert done.value.code == 0
     finally:
         mp.undo()
+    (folder / "stderr.txt").write_text(warned.getvalue(), encoding="utf-8")
     return (folder / "site" / "index.html").read_text(encoding="utf-8"), str(folder)
 
 
@@ -148,36 +154,38 @@ def test_printed_site_fits_its_charts_on_landscape_pages(site, tmp_path):
     assert round(width) == 842 and round(height) == 595  # A4 landscape: 297 × 210 mm in points
 
 
-def test_feed_addresses_on_the_base_url(run, tmp_path):
-    out = tmp_path / "site"
-    r = run("publish", "--base-url", "https://intranet.lemvig.dk/styring/", "-o", out)
-    assert r.code == 0 and r.err == ""
-    feeds = section((out / "index.html").read_text(encoding="utf-8"), "feeds")
+def test_feed_addresses_on_the_base_url(lemvig_site):
+    feeds = section((lemvig_site / "index.html").read_text(encoding="utf-8"), "feeds")
     assert '<td class="url">https://intranet.lemvig.dk/styring/feeds/all.ics</td>' in feeds
     assert "https://intranet.lemvig.dk/styring/feeds/enhed-lemvig-skole-" in feeds
 
 
 @pytest.mark.parametrize("bad", ["intranet.lemvig.dk/styring", "ftp://intranet/", "file:///srv/site", "https://"])
-def test_a_base_url_that_is_not_http_gives_one_warning_line(run, tmp_path, bad):
-    out = tmp_path / "site"
-    r = run("publish", "--base-url", bad, "-o", out)
-    assert r.code == 0
-    assert r.err.count("\n") == 1 and r.err.startswith("cycle: advarsel: --base-url") and "http(s)" in r.err
-    feeds = section((out / "index.html").read_text(encoding="utf-8"), "feeds")
-    assert '<td class="url">feeds/all.ics</td>' in feeds  # relative: the page fills in its own address
-    en = run("publish", "--base-url", bad, "--lang", "en", "-o", out)
-    assert en.err.startswith("cycle: warning: --base-url") and "is not an http(s) address" in en.err
+def test_only_an_http_address_is_a_base_for_the_feeds(bad):
+    from cycle.views.site import feed_base
+
+    assert feed_base(bad) is None
+    assert feed_base("") == ""  # none given: relative addresses, no warning
+    assert feed_base("http://intranet/styring/") == "http://intranet/styring/"
 
 
-def test_progress_panel_dated_as_a_danish_calendar(run, tmp_path):
-    out = tmp_path / "site"  # Lemvig's own status file gives the site its progress panel
-    assert run("publish", "--today", "2026-11-22", "-o", out).code == 0
-    assert "<h2>Fremdrift pr. søn. 22. nov. 2026 (uge 47)</h2>" in (out / "index.html").read_text(encoding="utf-8")
+def test_a_base_url_that_is_not_http_gives_one_warning_line(site):
+    page, folder = site
+    err = (Path(folder) / "stderr.txt").read_text(encoding="utf-8")
+    assert err.count("\n") == 1 and err.startswith(f"cycle: advarsel: --base-url '{BAD_URL}'") and "http(s)" in err
+    assert '<td class="url">feeds/all.ics</td>' in section(page, "feeds")  # relative: the page fills in its own
+
+
+def test_progress_panel_dated_as_a_danish_calendar(lemvig_site):
+    page = (lemvig_site / "index.html").read_text(encoding="utf-8")  # Lemvig's status file gives the panel
+    assert "<h2>Fremdrift pr. søn. 22. nov. 2026 (uge 47)</h2>" in page
 
 
 def test_english_site(run, tmp_path):
     out = tmp_path / "site"
-    assert run("publish", "--lang", "en", "--today", "2026-11-22", "-o", out).code == 0
+    r = run("publish", "--lang", "en", "--today", "2026-11-22", "--base-url", "ftp://intranet/", "-o", out)
+    assert r.code == 0
+    assert r.err.count("\n") == 1 and r.err.startswith("cycle: warning: --base-url 'ftp://intranet/' is not an http(s)")
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "What is due in Q4 2026 (Lemvig Municipality)" in page
     assert "updated Sun 22 Nov 2026 (week 47)" in page and "Wed 30 Dec 2026 (week 53)" in page

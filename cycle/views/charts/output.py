@@ -150,8 +150,11 @@ def print_set(plan: Plan, folder: Path, *, today: date, year: int, lang: str = "
         ))  # fmt: skip
     with image_session():
         sheets = [sheet_page(draw(), "a3", lang) for _, _, draw in charts]
-    printed = pdf.print_pages([*sheets, *pdf.zoomed(pdf.timeline_page(timeline(plan, lang), lang))])
-    for (name, _, _), data in zip(charts, printed, strict=False):
+    # the timeline first: a tagged PDF numbers its structure by the browser's count of DOM
+    # nodes, which pages printed before it would shift (and not always by the same amount)
+    zoomed = pdf.zoomed(pdf.timeline_page(timeline(plan, lang), lang))
+    printed = pdf.print_pages([*zoomed, *sheets])
+    write_private(folder / "tidsramme.pdf", pdf.first_on_one_page(printed[: len(zoomed)]))
+    for (name, _, _), data in zip(charts, printed[len(zoomed) :], strict=True):
         write_private(folder / name, data)
-    write_private(folder / "tidsramme.pdf", pdf.first_on_one_page(printed[len(charts) :]))
     return [*((name, title) for name, title, _ in charts), ("tidsramme.pdf", t("nav_timeline", lang))]

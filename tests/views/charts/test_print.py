@@ -138,9 +138,8 @@ def test_svg_bytes_repeat(run, tmp_path):
     assert b'id="defs-cycle0"' in a.read_bytes()
 
 
-def test_publish_puts_the_pdfs_under_print(run, tmp_path):
-    site = tmp_path / "site"
-    assert run("publish", "--today", "2026-11-22", "-o", site).code == 0
+def test_publish_puts_the_pdfs_under_print(lemvig_site):
+    site = lemvig_site
     page = (site / "index.html").read_text(encoding="utf-8")
     section = page.split('<section id="print">', 1)[1].split("</section>", 1)[0]
     links = re.findall(r'href="print/([^"]+)"', section)
