@@ -16,4 +16,5 @@ if ((${#missing[@]})); then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 python3 -m ruff check .
-python3 -m pytest "$@"
+# A worker per core; a file's tests stay together so its module fixtures are made once.
+python3 -m pytest -n auto --dist loadfile "$@"

@@ -25,6 +25,7 @@ from ..errors import CycleError
 #: Paper sizes in mm, landscape.
 PAPERS = {"a3": (420, 297), "a4": (297, 210)}
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
+_NODE_ID = re.compile(rb"\(node(\d{8})\)")
 _DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)")
 
 
@@ -129,7 +130,7 @@ def print_pages(pages: list[str]) -> list[bytes]:
     try:
         import choreographer  # noqa: F401
     except ImportError:
-        return [pinned_dates(_print_cli(exe, page)) for page in pages]
+        return [pinned(_print_cli(exe, page)) for page in pages]
     try:
         with ThreadPoolExecutor(1) as pool:  # an event loop of its own, also under a running one
             printed = pool.submit(asyncio.run, _print_devtools(exe, pages)).result(timeout=300)
@@ -139,7 +140,7 @@ def print_pages(pages: list[str]) -> list[bytes]:
             f"Chromium could not make the PDF ({type(e).__name__})",
             key="output",
         ) from None
-    return [pinned_dates(pdf) for pdf in printed]
+    return [pinned(pdf) for pdf in printed]
 
 
 async def _print_devtools(exe: str, pages: list[str]) -> list[bytes]:
@@ -180,6 +181,23 @@ def _print_cli(exe: str, page: str) -> bytes:
         if not out.exists() or out.stat().st_size == 0:
             raise CycleError("Chromium lavede ingen PDF", "Chromium made no PDF", key="output")
         return out.read_bytes()
+
+
+def pinned(pdf: bytes) -> bytes:
+    """The same PDF for the same page: its dates and its structure's ids pinned."""
+    return pinned_ids(pinned_dates(pdf))
+
+
+def pinned_ids(pdf: bytes) -> bytes:
+    """Chromium names a tagged PDF's structure elements (a table's cells) after its count of DOM
+    nodes, which differs by a node or so from run to run on a busy machine: numbered by rank
+    instead. The width stays, so every offset in the file stays right and the ID tree sorted.
+
+    >>> pinned_ids(b"/ID (node00003096) [(node00003101) (node00003096)]")
+    b'/ID (node00000001) [(node00000002) (node00000001)]'
+    """
+    ranks = {n: b"%08d" % i for i, n in enumerate(sorted(set(_NODE_ID.findall(pdf))), 1)}
+    return _NODE_ID.sub(lambda m: b"(node" + ranks[m.group(1)] + b")", pdf)
 
 
 def pinned_dates(pdf: bytes) -> bytes:

@@ -150,8 +150,6 @@ def print_set(plan: Plan, folder: Path, *, today: date, year: int, lang: str = "
         ))  # fmt: skip
     with image_session():
         sheets = [sheet_page(draw(), "a3", lang) for _, _, draw in charts]
-    # the timeline first: a tagged PDF numbers its structure by the browser's count of DOM
-    # nodes, which pages printed before it would shift (and not always by the same amount)
     zoomed = pdf.zoomed(pdf.timeline_page(timeline(plan, lang), lang))
     printed = pdf.print_pages([*zoomed, *sheets])
     write_private(folder / "tidsramme.pdf", pdf.first_on_one_page(printed[: len(zoomed)]))
