@@ -43,10 +43,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from cycle import build_plan, load_model
-from cycle.views import ical as iv
-from cycle.views.table import to_json
-from cycle.views.timeline import timeline, timeline_html
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's cycle, installed or not
+
+from cycle import build_plan, load_model  # noqa: E402
+from cycle.views import ical as iv  # noqa: E402
+from cycle.views.table import to_json  # noqa: E402
+from cycle.views.timeline import timeline, timeline_html  # noqa: E402
 
 MUNICIPALITIES = 98
 #: The stages that scale with the country (``scaling`` compares their sum).

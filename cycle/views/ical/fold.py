@@ -62,9 +62,8 @@ def fold_units(events: pd.DataFrame, lang: str) -> pd.DataFrame:
         return events
     units = events[per_unit]
     lines = _unit_lines(units, lang)  # all at once: a national export folds 10,000 units per rule
-    groups = units.groupby(FOLD_KEYS, sort=False).indices.values()
-    folded = [_folded(units.iloc[at], lang, lines[at]) for at in groups]
-    out = pd.concat([events[~per_unit], pd.DataFrame(folded)])
+    groups = list(units.groupby(FOLD_KEYS, sort=False).indices.values())
+    out = pd.concat([events[~per_unit], _folded(units, groups, lines, lang)])
     return out.sort_index(kind="stable")
 
 
@@ -82,18 +81,26 @@ def _unit_lines(rows: pd.DataFrame, lang: str) -> np.ndarray:
     return lines
 
 
-def _folded(rows: pd.DataFrame, lang: str, lines: np.ndarray) -> pd.Series:
-    first = rows.iloc[0].copy()
-    n = len(rows)
-    met = bool(_status(rows).isin(MET).all())
+def _folded(units: pd.DataFrame, groups: list[np.ndarray], lines: np.ndarray, lang: str) -> pd.DataFrame:
+    """Each group's first row, counting and listing the group's units (a group at a time would
+    copy a row of the table per group)."""
+    first = units.iloc[[at[0] for at in groups]].copy()
+    met = _status(units).isin(MET).to_numpy()
+    counts = [len(at) for at in groups]
+    done = [DONE_MARK if met[at].all() else "" for at in groups]
     for c, lg in (("summary", "da"), ("summary_en", "en")):
-        count = f"{n} {t('unit_one', lg) if n == 1 else t('units', lg)}"
-        first[c] = f"{DONE_MARK if met else ''}{first[c]} ({count})"
-    head = (t("unit_one", lang) if n == 1 else t("units", lang)).capitalize() + ":"
-    first["note"] = "\n".join(filter(None, [first["note"], head, *lines]))
-    first["uid"] = _shared_uid(first["uid"])
+        first[c] = [
+            f"{mark}{s} ({n} {t('unit_one', lg) if n == 1 else t('units', lg)})"
+            for mark, s, n in zip(done, first[c], counts, strict=True)
+        ]
+    heads = [(t("unit_one", lang) if n == 1 else t("units", lang)).capitalize() + ":" for n in counts]
+    first["note"] = [
+        "\n".join(filter(None, [note, head, *lines[at]]))
+        for note, head, at in zip(first["note"], heads, groups, strict=True)
+    ]
+    first["uid"] = [_shared_uid(u) for u in first["uid"]]
     first["unit"] = first["unit_name"] = first["owner"] = ""
-    if "status" in rows:
+    if "status" in units:
         first["status"], first["reference"], first["done"] = "", "", pd.NaT
     return first
 
