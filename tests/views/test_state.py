@@ -128,7 +128,7 @@ def test_a_stale_sidecar_is_ignored(run, tmp_path, monkeypatch, units, parses):
         pytest.param(lambda p, other: p.unlink(), id="missing"),
         pytest.param(lambda p, other: p.write_bytes(p.read_bytes()[:5000]), id="truncated"),
         pytest.param(
-            lambda p, other: p.write_bytes(p.read_bytes().replace(b'"version": 1', b'"version": 9')), id="newer"
+            lambda p, other: p.write_bytes(p.read_bytes().replace(b'"version": 2', b'"version": 9')), id="newer"
         ),
         pytest.param(lambda p, other: p.write_bytes(b"BEGIN:VCALENDAR\r\nmy notes\r\n"), id="not-a-sidecar"),
         pytest.param(lambda p, other: shutil.copy(other, p), id="of-another-calendar"),

@@ -4,10 +4,14 @@ subscribers saw without parsing the calendar (at 10,000 units that parse is most
 ``.NAME.cycle-state`` beside ``NAME`` (``.all.ics.cycle-state`` in a folder of feeds) holds, per
 event, its UID, the digest of what a subscriber sees (:func:`.sequence.content_digests`), its
 SEQUENCE and its LAST-MODIFIED. Its first line says what it is and which calendar bytes it
-describes (their length and SHA-256); the second holds the events, column by column::
+describes (their length and SHA-256); the second holds the events' numbers column by column,
+each as little-endian binary in base64 (a JSON list of 280,000 numbers costs ten times as
+much to write and read); then the UIDs follow, one per line (they are ASCII, without breaks)::
 
-    {"format": "cycle-ical-state", "version": 1, "calendar": {"bytes": 6388762, "sha256": "…"}}
-    {"uid": […], "sequence": […], "modified": […], "modified_values": […], "content": […]}
+    {"format": "cycle-ical-state", "version": 2, "calendar": {"bytes": 6388762, "sha256": "…"}}
+    {"count": 2, "sequence": "<int64>", "modified": "<int32 codes>", "modified_values": […], "content": "<uint64>"}
+    lemvig-2026-budget-…@cycle
+    lemvig-2026-budget-…@cycle
 
 The sidecar is trusted only when it describes the calendar's bytes exactly; missing, damaged,
 of another version or of other bytes (a calendar restored from a backup, an export killed
@@ -18,6 +22,7 @@ A file of that name that cycle did not write is neither read nor replaced.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -29,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 FORMAT = "cycle-ical-state"
-VERSION = 1
+VERSION = 2
 _MARK = b'{"format": "' + FORMAT.encode() + b'"'
 _CHUNK = 1 << 20
 
@@ -80,19 +85,30 @@ def load(calendar: Path) -> pd.DataFrame | None:
             first = f.readline()
             if not first.startswith(_MARK) or not _describes(json.loads(first), calendar):
                 return None
-            body = json.loads(f.read())
-        uid, modified_values = body["uid"], body["modified_values"]
+            body = json.loads(f.readline())
+            uids = f.read().decode("ascii")
+        n = body["count"]
+        uid = uids[:-1].split("\n") if n else []
+        codes = _array(body["modified"], "<i4")
         state = pd.DataFrame(
             {
-                "sequence": np.asarray(body["sequence"], dtype=np.int64),
-                "modified": np.asarray(modified_values, dtype=object)[np.asarray(body["modified"], dtype=np.intp)],
-                "content": np.asarray(body["content"], dtype=np.uint64),
+                "sequence": _array(body["sequence"], "<i8").astype(np.int64),
+                "modified": np.asarray(body["modified_values"], dtype=object)[codes.astype(np.intp)],
+                "content": _array(body["content"], "<u8").astype(np.uint64),
             },
             index=pd.Index(uid, name="uid", dtype=object),
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, OverflowError):
         return None  # damaged or foreign: the calendar is parsed instead
-    return state if state.index.is_unique and len(state) == len(uid) else None
+    return state if state.index.is_unique and len(state) == n == len(uid) else None
+
+
+def _array(text: str, dtype: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text, validate=True), dtype=dtype)
+
+
+def _text(values: np.ndarray, dtype: str) -> str:
+    return base64.b64encode(np.ascontiguousarray(values, dtype=dtype).tobytes()).decode("ascii")
 
 
 def _ours_or_absent(path: Path) -> bool:
@@ -112,18 +128,23 @@ def _ours_or_absent(path: Path) -> bool:
         return False
 
 
-def dumps(rows: pd.DataFrame, digest: Digest) -> bytes:
-    """The sidecar of a calendar written from the stamped ``rows`` with ``digest``."""
+def dumps(rows: pd.DataFrame, digest: Digest) -> bytes | None:
+    """The sidecar of a calendar written from the stamped ``rows`` with ``digest``; None if a UID
+    is not ASCII on one line (never in cycle's own exports)."""
     head = {"format": FORMAT, "version": VERSION, "calendar": {"bytes": digest.size, "sha256": digest.hexdigest}}
     modified = pd.Categorical(rows["modified"].astype(str))
+    uids = "".join(u + "\n" for u in rows["uid"].astype(str).tolist())
+    if uids.count("\n") != len(rows) or "\r" in uids or not uids.isascii():
+        return None
     body = {
-        "uid": rows["uid"].astype(str).tolist(),
-        "sequence": rows["sequence"].to_numpy(dtype=np.int64).tolist(),
-        "modified": modified.codes.tolist(),
+        "count": len(rows),
+        "sequence": _text(rows["sequence"].to_numpy(), "<i8"),
+        "modified": _text(modified.codes, "<i4"),
         "modified_values": list(modified.categories),
-        "content": rows["content"].to_numpy(dtype=np.uint64).tolist(),
+        "content": _text(rows["content"].to_numpy(dtype=np.uint64), "<u8"),
     }
-    return json.dumps(head, ensure_ascii=False).encode() + b"\n" + json.dumps(body, ensure_ascii=False).encode() + b"\n"
+    lines = json.dumps(head, ensure_ascii=False) + "\n" + json.dumps(body, ensure_ascii=False) + "\n"
+    return lines.encode() + uids.encode("ascii")
 
 
 def save(calendar: Path, rows: pd.DataFrame, digest: Digest, write: Callable[[Path, bytes], object]) -> None:
@@ -132,4 +153,6 @@ def save(calendar: Path, rows: pd.DataFrame, digest: Digest, write: Callable[[Pa
     own exports) makes no sidecar: the next export parses."""
     path = sidecar(calendar)
     if rows["uid"].is_unique and _ours_or_absent(path):
-        write(path, dumps(rows, digest))
+        data = dumps(rows, digest)
+        if data is not None:
+            write(path, data)
