@@ -86,8 +86,13 @@ def image_bytes(fig: go.Figure, fmt: str) -> bytes:
     fig = go.Figure(fig)  # a copy: traces get fixed ids instead of plotly's random ones
     for i, trace in enumerate(fig.data):
         trace.uid = trace.uid or f"trace{i}"
+    size = {"width": fig.layout.width or 1400, "height": fig.layout.height, "scale": 1}
     try:
-        image = fig.to_image(format=fmt, width=fig.layout.width or 1400, height=fig.layout.height, scale=1)
+        with image_session():
+            try:
+                image = fig.to_image(format=fmt, **size)
+            except Exception:  # kaleido's page now and then fails a render under load: once more
+                image = fig.to_image(format=fmt, **size)
     except Exception as e:  # kaleido reports a missing browser in several ways
         raise CycleError(
             f"PNG/SVG kunne ikke laves ({type(e).__name__}): installer Chromium (apt-get install chromium)",
@@ -112,18 +117,28 @@ def fixed_ids(svg: bytes) -> bytes:
     return re.sub(rb"(pcycle0-(?:legend-)?)([0-9a-f]{6})\b", number, svg)
 
 
+_sessions = 0  # image sessions open in this process (nested ones share the first's browser)
+
+
 @contextlib.contextmanager
 def image_session() -> Iterator[None]:
-    """Keep one kaleido browser for several images (a fresh one costs seconds per image)."""
+    """Keep one kaleido browser for several images (a fresh one costs seconds per image). Its
+    page loads no MathJax: kaleido's default fetches it from a CDN, which an intranet server
+    may not reach (and a slow fetch broke renders under load); the charts have no TeX."""
+    global _sessions
     import kaleido
 
-    kaleido.start_sync_server(silence_warnings=True)
+    if not _sessions:
+        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+    _sessions += 1
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="The kopts argument is ignored")
             yield
     finally:
-        kaleido.stop_sync_server(silence_warnings=True)
+        _sessions -= 1
+        if not _sessions:
+            kaleido.stop_sync_server(silence_warnings=True)
 
 
 def print_set(plan: Plan, folder: Path, *, today: date, year: int, lang: str = "da") -> list[tuple[str, str]]:
