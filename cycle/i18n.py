@@ -46,6 +46,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "--base-url '{url}' er ikke en http(s)-adresse; kalendernes adresser vises i forhold til siden",
         "--base-url '{url}' is not an http(s) address; the calendars' addresses are shown relative to the page",
     ),
+    "no_status_file": (
+        "ingen statusfil (--status FIL, eller status i modellen): intet er registreret som vedtaget",
+        "no status file (--status FILE, or status in the model): nothing is recorded as adopted",
+    ),
     "deadlines_milestones": ("Frister og milepæle", "Deadlines and milestones"),
     "timeline_marks_note": (
         "Cellerne viser dag og måned; arket med frister og milepæle har den fulde dato og teksten.",

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import CycleError
+from ..i18n import t
 from .options import PlanInputs, emit, format_option, lang_option, output_option, plan_options, to_date, today
 
 
@@ -40,11 +41,14 @@ def status(
     lang: str,
 ) -> None:
     """What is done, late, overdue and coming, per deadline of the term, from the status file."""
-    from ..ledger import parse_days
+    from ..ledger import attach, empty_ledger, parse_days
     from ..ledger import report as lr
 
     day = day or today()
     plan = inputs.plan(day.year, day=day)
+    if plan.ledger is None:  # no status file: nothing recorded yet, every deadline open or overdue
+        click.echo(f"cycle: {t('warning', lang)}: {t('no_status_file', lang)}", err=True)
+        plan = attach(plan, empty_ledger(), day=day, clock=today())
     if template:
         _template(inputs, plan, output, force=force, lang=lang)
         return

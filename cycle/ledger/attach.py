@@ -29,7 +29,7 @@ def attach(
     ``clock`` (default: today) or ``day``. Without any status file the plan is left as it is."""
     if status is None and own_units:
         status = plan.model.status_path
-    if not status:
+    if not isinstance(status, Ledger) and not status:  # an empty Ledger is one all the same
         return plan
     from ..plan import Plan, build_plan
 

@@ -94,6 +94,21 @@ def test_template_round_trip_through_the_cli(run, tmp_path):
     assert result.code == 2 and "--force" in result.err and foreign.read_bytes() == b"mine"
 
 
+def test_status_without_a_status_file_counts_every_passed_deadline_as_overdue(run, tmp_path):
+    # The national model has no status file: nothing is recorded, so on 22 November 2026 the
+    # budget's statutory adoption deadline, 15 October 2026 (styrelsesloven § 38 and the
+    # minister's order), is 38 days overdue; the report says why, in one line.
+    result = run("status", "--model", "dk", "--format", "json")
+    assert result.code == 0
+    assert result.err.count("\n") == 1 and "status" in result.err.lower() and "Traceback" not in result.err
+    items = json.loads(result.out)["items"]
+    adopted = next(i for i in items if i["deadline"] == "2026-10-15")
+    assert (adopted["status"], adopted["days_late"], adopted["done"]) == ("overdue", 38, None)
+    assert run("status", "--model", "dk", "--by", "unit").code == 0
+    form = tmp_path / "status.xlsx"
+    assert run("status", "--model", "dk", "--template", "-o", form).code == 0 and form.stat().st_size > 0
+
+
 def test_events_gain_status_done_and_reference_at_the_end(run):
     lines = run("events").out.splitlines()
     assert lines[0].endswith(",note,status,done,reference")
