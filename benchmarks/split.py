@@ -153,7 +153,7 @@ def icalendar_split(plan, out: Path) -> None:
         digest = state.Digest()
         for _ in digest.of(raw):
             pass
-        files[state.sidecar(Path(name)).name] = state.dumps(rows, digest)
+        files[state.sidecar(Path(name)).name] = b"".join(state.dumps(rows, digest))
 
     shared = w._stamped_rows(plan, opts, w.mark_met(w.fold_units(selected, opts.lang), opts.lang), None, False)
     header = w._header(plan, opts)

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from ..columns import as_categories, as_text, from_codes, joined
 from ..i18n import t
 from ..model import KINDS, Model
 from ..period import Term
@@ -14,6 +16,8 @@ from .progress import no_progress
 
 #: The events table's columns. ``start``/``end`` are inclusive dates; ``unit`` is empty for
 #: municipality-wide events; the last columns say how each date came about (``cycle explain``).
+#: Text is held as categoricals (:mod:`cycle.columns`: a per-unit document repeats its text for
+#: every unit), except ``uid`` and the progress columns; ``.astype(str)`` gives plain text.
 EVENT_COLUMNS = [
     "uid",
     "model",
@@ -61,8 +65,9 @@ def events_table(model: Model, term: Term, rows: list[dict], units: pd.DataFrame
         .pipe(_fill_optional)
         .pipe(_merge_rule_attributes, model)
         .pipe(_summaries, term)
-        .pipe(_expand_units, units)
         .pipe(_dates)
+        .pipe(as_categories)  # text as codes before the rows repeat per unit (:mod:`cycle.columns`)
+        .pipe(_expand_units, units)
         .pipe(_sort, model)
         .pipe(_occurrence, term)
         .pipe(no_progress)
@@ -160,19 +165,31 @@ def deadline_label(summary: pd.Series, lang: str) -> pd.Series:
 
 
 def _expand_units(base: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFrame:
-    """A per-unit document's events once for every unit, owned by the unit's leader (if any)."""
-    base["unit"] = ""
-    base["unit_name"] = ""
-    if units is None or not len(units) or not base["per_unit"].any():
-        return base
-    named = units.rename(columns={"id": "unit", "name": "unit_name", "leader": "unit_leader"})
-    per_unit = (
-        base[base["per_unit"]]
-        .merge(named[["unit", "unit_name", "unit_leader"]], how="cross", suffixes=("_drop", ""))
-        .drop(columns=["unit_drop", "unit_name_drop"])
-    )
-    per_unit["owner"] = per_unit["unit_leader"].where(per_unit["unit_leader"] != "", per_unit["owner"])
-    return pd.concat([base[~base["per_unit"]], per_unit.drop(columns="unit_leader")], ignore_index=True)
+    """A per-unit document's events once for every unit, owned by the unit's leader (if any);
+    the municipality-wide events first, then each per-unit event for unit after unit. Rows are
+    repeated as codes: no text is copied."""
+    per_unit = base["per_unit"].to_numpy(dtype=bool)
+    n = 0 if units is None or not per_unit.any() else len(units)
+    shared, each = np.flatnonzero(~per_unit), np.flatnonzero(per_unit)
+    out = base.take(np.concatenate([shared, np.repeat(each, n)]) if n else np.arange(len(base)))
+    out = out.reset_index(drop=True)
+    unit = np.concatenate([np.zeros(len(shared), dtype=np.int64), np.tile(np.arange(1, n + 1), len(each))])
+    if not n:
+        unit = np.zeros(len(out), dtype=np.int64)
+    ids, names = ([*units["id"]], [*units["name"]]) if n else ([], [])
+    out["unit"] = from_codes(unit, ["", *ids], out.index)
+    out["unit_name"] = from_codes(unit, ["", *names], out.index)
+    if n:
+        out["owner"] = _owners(out["owner"], unit, [*units["leader"]])
+    return out
+
+
+def _owners(owner: pd.Series, unit: np.ndarray, leaders: list[str]) -> pd.Series:
+    """The unit's leader where the row is a unit's and the unit names one, else the rule's owner."""
+    led = np.array([False, *(bool(x) for x in leaders)])[unit]
+    rule, values = owner.cat.codes.to_numpy(), [*owner.cat.categories]
+    codes = np.where(led, len(values) + unit - 1, rule)
+    return from_codes(codes, [*values, *leaders], owner.index)
 
 
 def _dates(base: pd.DataFrame) -> pd.DataFrame:
@@ -185,8 +202,8 @@ def _sort(base: pd.DataFrame, model: Model) -> pd.DataFrame:
     """By date, then level (the model's order), chain position, kind, unit and end; stable, so
     the scheduler's order breaks the remaining ties."""
     levels = {lv: i for i, lv in enumerate(model.levels)}
-    base["_level"] = base["level"].map(levels)
-    base["_kind"] = base["kind"].map(_KIND_ORDER)
+    base["_level"] = base["level"].map(levels).astype("int64")  # numbers, not the codes of a categorical
+    base["_kind"] = base["kind"].map(_KIND_ORDER).astype("int64")
     return base.sort_values(["start", "_level", "order", "_kind", "unit", "end"], kind="stable", ignore_index=True)
 
 
@@ -199,9 +216,9 @@ def _occurrence(base: pd.DataFrame, term: Term) -> pd.DataFrame:
     nominal = base["occurrence_year"] if "occurrence_year" in base else pd.Series(float("nan"), index=base.index)
     year = nominal.fillna(base["start"].dt.year)
     own = base["period"] == term.label
-    year = year.where(own, year.clip(term.first_year, term.last_year)).astype(int).astype(str)
+    year = year.where(own, year.clip(term.first_year, term.last_year)).astype(int)
     n = base.groupby(["period", "document", "kind", "unit", year]).cumcount() + 1
-    base["occurrence"] = year + "-" + n.astype(str)
+    base["occurrence"] = joined(year, "-", n)
     return base
 
 
@@ -214,7 +231,7 @@ def notes(events: pd.DataFrame, lang: str) -> pd.Series:
     if not is_carried.any():
         return events["note"]
     english = {p: t("carried_note", "en", period=p) for p in events.loc[is_carried, "period"].unique()}
-    return events["note"].mask(is_carried, events["period"].map(english))
+    return as_text(events["note"]).mask(is_carried, events["period"].map(english))
 
 
 def note_in(lang: str, note: str, rule: str, period: str) -> str:

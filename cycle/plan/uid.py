@@ -33,6 +33,7 @@ from urllib.parse import quote, unquote
 
 import pandas as pd
 
+from ..columns import joined
 from ..errors import CycleError
 
 #: Kind → the letters in a UID (Danish, like the timeline's codes): udarbejdelse, gyldighed,
@@ -84,18 +85,19 @@ def build(model: str, term_first_year: int | str, document: str, kind: str, occu
 
 def build_column(events: pd.DataFrame) -> pd.Series:
     """:func:`build` over an events table with columns model, period ('2026-2029'), document,
-    kind, occurrence and unit."""
-    return (
-        events["model"]
-        + "."
-        + events["period"].str[:4]
-        + "."
-        + events["document"]
-        + "."
-        + events["kind"].map(UID_CODES)
-        + events["occurrence"]
-        + events["unit"].map(_unit_part)
-        + SUFFIX
+    kind, occurrence and unit: each UID joined once from its parts' distinct values."""
+    return joined(
+        events["model"],
+        ".",
+        events["period"].str[:4],
+        ".",
+        events["document"],
+        ".",
+        events["kind"].map(UID_CODES),
+        events["occurrence"],
+        events["unit"].map(_unit_part),
+        SUFFIX,
+        categories=False,
     )
 
 

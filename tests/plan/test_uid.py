@@ -75,6 +75,6 @@ def test_every_uid_of_a_plan_takes_apart_into_its_row():
             "unit": [p.unit for p in parts],
         }
     )
-    pd.testing.assert_frame_equal(got, ev[list(got.columns)].reset_index(drop=True))
+    pd.testing.assert_frame_equal(got, ev[list(got.columns)].astype(str).reset_index(drop=True), check_dtype=False)
     assert [p.event_uid for p in parts] == ev["uid"].tolist()
     assert {p.plan_year for p in parts} == {2026, 2027, 2028, 2029}

@@ -42,7 +42,8 @@ def ledger_applied(model: str) -> pd.DataFrame:
     day = date(2026, 11, 22)
     events = attach(build_plan(model, 2026), day=day, clock=day).events
     met = events["status"].isin(["done", "late"])
-    return events.assign(summary=events["summary"].mask(met, "✔ " + events["summary"]))
+    summary = events["summary"].astype(str)  # the table's text columns are categoricals
+    return events.assign(summary=summary.mask(met, "✔ " + summary))
 
 
 def parsed_icalendar(path: Path) -> dict[str, tuple[str, str, str]]:

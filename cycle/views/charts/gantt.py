@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
+from ...columns import as_text, joined
 from ...i18n import col, t
 from ...plan import Plan
 from ..common import FOLD_KEYS, carried_over, fold_units
@@ -42,7 +43,9 @@ NAMES = {"drafting": "drafting", "validity": "validity", CARRIED: "carried_over"
 def _row_key(events: pd.DataFrame, expand_units: bool) -> pd.Series:
     if not expand_units:
         return events["document"]
-    return events["document"].where(events["unit"] == "", events["document"] + "/" + events["unit"])
+    return as_text(events["document"]).where(
+        events["unit"] == "", as_text(joined(events["document"], "/", events["unit"]))
+    )
 
 
 def gantt_events(plan: Plan, expand_units: bool = False) -> pd.DataFrame:
@@ -69,7 +72,7 @@ def gantt(
     table = rows(plan, lang, expand_units, group_by)
     index = {r.key: i for i, r in enumerate(table)}
     ev = gantt_events(plan, expand_units)
-    ev = ev[ev["row"].isin(index)].assign(y=lambda d: d["row"].map(index))
+    ev = ev[ev["row"].isin(index)].assign(y=lambda d: d["row"].map(index).astype("int64"))  # not codes
     row_px = (height - TOP - BOTTOM) / len(table) if height else ROW_PX
     size = max(7.0, min(12.0, round(row_px * 0.55, 1)))
     left = max(text_width(_plain(r.label), size, bold=r.kind != "doc") for r in table) + 16

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ...columns import as_text
 from ...i18n import t
 from ...plan import uid
 from ..common import FOLD_KEYS
@@ -40,6 +41,8 @@ def mark_met(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     if not met.any():
         return events
     out = events.copy()
+    for c in ("summary", "summary_en", "note"):
+        out[c] = as_text(out[c])  # written into below
     for c in ("summary", "summary_en"):
         out.loc[met, c] = DONE_MARK + out.loc[met, c]
     texts = pd.Series([_met_text(r, lang) for r in out[met].itertuples()], index=out.index[met], dtype=object)

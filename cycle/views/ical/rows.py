@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ...columns import blank, from_codes, joined, stacked
 from ...i18n import col, level_word, t
 from ...plan import notes, uid
 from ...plan.table import deadline_label
@@ -26,10 +27,10 @@ def feed_rows(events: pd.DataFrame, lang: str = "da", warn_days: int | None = No
             "end": events["end"] + ONE_DAY,  # DTEND is exclusive for all-day events
             "summary": events[col("summary", lang)],
             "description": _description(events, lang),
-            "categories": level + "\x1f" + events[col("title", lang)],
+            "categories": joined(level, "\x1f", events[col("title", lang)]),
             "url": events["url"],
             "location": events["unit_name"],  # Outlook shows it beside the subject
-            "contact": events["owner"].where(events["unit"] != "", ""),
+            "contact": blank(events["owner"], events["unit"] == ""),
             "alarm": events["kind"] == "deadline",
             "unit": events["unit"],
             "document": events["document"],
@@ -37,7 +38,7 @@ def feed_rows(events: pd.DataFrame, lang: str = "da", warn_days: int | None = No
     )
     if warn_days:
         warnings = _warnings(rows[rows["alarm"]], lang, warn_days)
-        rows = pd.concat([rows, warnings], ignore_index=True)
+        rows = stacked(rows, warnings)
         rows = rows.take(_by_start_and_uid(rows))
     return finish_rows(rows.reset_index(drop=True))
 
@@ -68,7 +69,7 @@ def _warnings(deadlines: pd.DataFrame, lang: str, days: int) -> pd.DataFrame:
         uid=uid.warning_column(deadlines["uid"], days),
         start=day,
         end=day + ONE_DAY,
-        summary=t("warn_summary", lang, days=days) + label,
+        summary=joined(t("warn_summary", lang, days=days), label),
         alarm=False,
     )
 
@@ -95,4 +96,4 @@ def _description(events: pd.DataFrame, lang: str) -> pd.Series:
     for idx in zip(*np.unravel_index(combos, dims), strict=True):
         parts = [u[i] for u, i in zip(uniques, idx, strict=True)]
         texts.append("\n".join((n or "") + v for n, v in zip(names, parts, strict=True) if v))
-    return pd.Series(np.array(texts, dtype=object)[inverse.ravel()], index=events.index, dtype=object)
+    return from_codes(inverse.ravel(), texts, events.index)

@@ -128,12 +128,13 @@ def _ours_or_absent(path: Path) -> bool:
         return False
 
 
-def dumps(rows: pd.DataFrame, digest: Digest) -> bytes | None:
-    """The sidecar of a calendar written from the stamped ``rows`` with ``digest``; None if a UID
-    is not ASCII on one line (never in cycle's own exports)."""
+def dumps(rows: pd.DataFrame, digest: Digest) -> list[bytes] | None:
+    """The sidecar of a calendar written from the stamped ``rows`` with ``digest``, in two chunks
+    (its lines of numbers, its UIDs: not joined, for they are large); None if a UID is not ASCII
+    on one line (never in cycle's own exports)."""
     head = {"format": FORMAT, "version": VERSION, "calendar": {"bytes": digest.size, "sha256": digest.hexdigest}}
     modified = pd.Categorical(rows["modified"].astype(str))
-    uids = "".join(u + "\n" for u in rows["uid"].astype(str).tolist())
+    uids = "\n".join(rows["uid"].astype(str).tolist()) + "\n"
     if uids.count("\n") != len(rows) or "\r" in uids or not uids.isascii():
         return None
     body = {
@@ -144,7 +145,7 @@ def dumps(rows: pd.DataFrame, digest: Digest) -> bytes | None:
         "content": _text(rows["content"].to_numpy(dtype=np.uint64), "<u8"),
     }
     lines = json.dumps(head, ensure_ascii=False) + "\n" + json.dumps(body, ensure_ascii=False) + "\n"
-    return lines.encode() + uids.encode("ascii")
+    return [lines.encode(), uids.encode("ascii")]
 
 
 def save(calendar: Path, rows: pd.DataFrame, digest: Digest, write: Callable[[Path, bytes], object]) -> None:

@@ -240,16 +240,16 @@ def _write_unit_feeds(plan: Plan, directory: Path, opts: Options, rows: pd.DataF
     bounds, positions = _feed_positions(plan, rows, ids)
     by_row = np.empty((len(rows), PIECES), dtype=object)
     by_row.ravel()[:] = pieces
-    events = by_row[positions].ravel().tolist()  # feed after feed, in date order, piece by piece
     row_sizes = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)).reshape(-1, PIECES).sum(axis=1)
     ends = np.concatenate([[0], np.cumsum(row_sizes[positions])])[bounds].tolist()  # bytes before each feed's
+    bounds = bounds.tolist()
     header = _header(plan, opts)
     heads = feed_heads(header, [header.name + _UNIT_NAMED + n for n in names])  # calendar_name's
     index = []
     with PrivateFolder(directory) as out:
         for k, (unit, name, head) in enumerate(zip(ids, names, heads, strict=True)):
             file = safe_name(unit)
-            body = events[PIECES * bounds[k] : PIECES * bounds[k + 1]]
+            body = by_row[positions[bounds[k] : bounds[k + 1]]].ravel().tolist()  # in date order, piece by piece
             size = len(head) + ends[k + 1] - ends[k] + len(END_CALENDAR)
             out.write(file, [head, *body, END_CALENDAR], size)  # one writev: no join
             index.append({"unit": unit, "name": name, "file": file, "events": len(body) // PIECES})
