@@ -199,3 +199,25 @@ def test_publish_updates_from_its_sidecars_as_if_it_parsed(run, tmp_path, monkey
     assert run("publish", "--units", units[1], "-o", parsed).code == 0
     assert sorted(parses) == sorted(parsed / c for c in calendars)
     assert files(kept) == files(parsed)
+
+
+def test_an_update_finds_each_events_earlier_state_in_any_order():
+    # One deadline's summary changes: its SEQUENCE goes 0 → 1 and its LAST-MODIFIED to the new
+    # time; every other event keeps 0 and the old time, whether the earlier export listed the
+    # events in the same order (no lookup needed) or in another (looked up by UID).
+    from cycle.plan import build_plan
+    from cycle.views.ical.rows import feed_rows
+    from cycle.views.ical.sequence import stamp
+
+    events = build_plan("lemvig", 2026).events
+    rows = feed_rows(events[events["kind"] == "deadline"])
+    first = stamp(rows, None, datetime(2026, 1, 1, tzinfo=UTC))
+    earlier = first.set_index("uid")[["sequence", "modified", "content"]]
+    summary = rows["summary"].astype(str)
+    changed = rows.assign(summary=summary.where(rows.index != 3, "Ny frist"))
+    for previous in (earlier, earlier.iloc[::-1]):
+        got = stamp(changed, previous, datetime(2026, 2, 1, tzinfo=UTC))
+        assert got["sequence"].tolist() == [1 if i == 3 else 0 for i in range(len(rows))]
+        assert got["modified"].astype(str).tolist() == [
+            "20260201T000000Z" if i == 3 else "20260101T000000Z" for i in range(len(rows))
+        ]

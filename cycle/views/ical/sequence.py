@@ -102,6 +102,15 @@ def _seen(rows: pd.DataFrame, alarms: bool) -> dict[str, pd.Series]:
     return {c: rows["alarm"].astype(bool) & alarms if c == "alarm" else rows[c] for c in SEEN}
 
 
+def _positions(before: pd.Index, uids: pd.Series) -> np.ndarray:
+    """Where each UID was in the earlier export (-1: new). An export of a plan whose events
+    are the same lists the same UIDs in the same order: then no lookup is needed."""
+    listed = uids.tolist()
+    if len(before) == len(listed) and before.tolist() == listed:
+        return np.arange(len(listed))
+    return before.get_indexer(listed)
+
+
 def stamp(rows: pd.DataFrame, previous: pd.DataFrame | None, now: datetime, *, alarms: bool = False) -> pd.DataFrame:
     """Unchanged events keep their SEQUENCE and LAST-MODIFIED; changed ones move on. ``alarms``:
     whether this export gives deadlines a VALARM (a change a subscriber sees too). ``previous``
@@ -112,7 +121,7 @@ def stamp(rows: pd.DataFrame, previous: pd.DataFrame | None, now: datetime, *, a
     seq, modified = np.zeros(len(rows), dtype=int), np.full(len(rows), now_text, dtype=object)
     if previous is not None and len(previous):
         before = previous["content"].to_numpy(np.uint64) if "content" in previous else content_digests(previous)
-        at = previous.index.get_indexer(rows["uid"])  # -1: new
+        at = _positions(previous.index, rows["uid"])  # -1: new
         known = at >= 0
         pick = np.where(known, at, 0)
         pseq = np.where(known, previous["sequence"].to_numpy()[pick].astype(int), -1)

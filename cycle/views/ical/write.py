@@ -201,6 +201,7 @@ def write_split(
     if by == "unit":
         # A unit feed's state is kept in the state file: every event of any unit feed is in it.
         rows = _stamped_rows(plan, opts, mark_met(selected, opts.lang), earlier(STATE_FILE), force)
+        del selected  # not needed again: freed before the events are rendered (~20 MiB at 10,000 units)
         pieces = event_pieces(rows, _header(plan, opts))  # the events: the same in every feed
         digest = Digest()
         write_private(out / STATE_FILE, digest.of(calendar_chunks(_header(plan, opts), pieces)))
