@@ -70,7 +70,12 @@ class Item:
     progress: str = ""  # what the status file says of a deadline: "✔ rettidigt", "9 ✔ …, 3 ⚠ …"
 
 
+#: What an item reads of the table (fewer columns to fold and walk: the query path's time).
+_ITEM_COLUMNS = [*FOLD_KEYS, "summary", "summary_en", "owner", "unit", "unit_name", "status"]
+
+
 def items(df: pd.DataFrame, lang: str = "da") -> list[Item]:
+    df = df[[c for c in _ITEM_COLUMNS if c in df]]
     folded = fold_units(df, names=True)
     deadlines = df[df["kind"] == "deadline"]  # what the status file speaks of
     statuses = deadlines.groupby(FOLD_KEYS, sort=False)["status"].agg(tuple) if len(deadlines) else None
