@@ -14,6 +14,9 @@ Categories are kept sorted, so sorting or grouping by a text column gives the st
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from itertools import repeat
+
 import numpy as np
 import pandas as pd
 
@@ -70,28 +73,40 @@ def as_text(values: pd.Series) -> pd.Series:
     return values.astype(str) if isinstance(values.dtype, pd.CategoricalDtype) else values
 
 
-def _codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+def codes(values: pd.Series) -> tuple[np.ndarray, list]:
+    """Codes per row and the distinct values (a categorical brings its own; other columns are
+    factorised in order of appearance)."""
     if isinstance(values.dtype, pd.CategoricalDtype):
-        return values.cat.codes.to_numpy(), values.cat.categories
-    return pd.factorize(values, sort=False)
+        return values.cat.codes.to_numpy(), values.cat.categories.tolist()
+    found, uniques = pd.factorize(values, sort=False)
+    return found, uniques.tolist()  # tolist: iterating a pandas array is slow
 
 
-def joined(*parts: pd.Series | str, sep: str = "", categories: bool = True) -> pd.Series:
-    """The row-wise concatenation of text columns (or numbers) and constants, as a categorical
-    (or, with ``categories=False``, plain text, for values that differ on most rows): each distinct
-    combination of the columns' values is joined once. Columns share the first one's index and
-    hold no missing values (the events table has none)."""
-    columns = [p for p in parts if isinstance(p, pd.Series)]
+def combined(columns: list[pd.Series], make: Callable[..., list[str]], *, categories: bool = True) -> pd.Series:
+    """Per row, ``make``'s text for the row's values of ``columns``, as a categorical (or, with
+    ``categories=False``, plain text, for values that differ on most rows). ``make`` is called
+    once, with a list per column of each distinct combination's values, and gives a text per
+    combination: each is made once. Columns share the first one's index and hold no missing
+    values (the events table has none)."""
     key = np.zeros(len(columns[0]), dtype=np.int64)
     coded = []
     for c in columns:
-        codes, uniques = _codes(c)
-        key, _ = pd.factorize(key * max(len(uniques), 1) + codes)  # renumbered: stays below the rows
-        coded.append((codes, uniques))
+        found, uniques = codes(c)
+        key, _ = pd.factorize(key * max(len(uniques), 1) + found)  # renumbered: stays below the rows
+        coded.append((found, uniques))
     _, first = np.unique(key, return_index=True)  # a row of each combination, by its number
-    picked = iter([[*map(str, u.take(codes[first]))] for codes, u in coded])
-    per_part = [next(picked) if isinstance(p, pd.Series) else [p] * len(first) for p in parts]
-    values = list(map(sep.join, zip(*per_part, strict=True)))
+    values = make(*([uniques[i] for i in found[first].tolist()] for found, uniques in coded))
     if not categories:
         return pd.Series(pd.array(values, dtype="str").take(key), index=columns[0].index)
     return from_codes(key, values, columns[0].index)
+
+
+def joined(*parts: pd.Series | str, sep: str = "", categories: bool = True) -> pd.Series:
+    """The row-wise concatenation of text columns (or numbers) and constants: :func:`combined`."""
+
+    def make(*values: list) -> list[str]:
+        picked = iter(values)
+        per_part = [map(str, next(picked)) if isinstance(p, pd.Series) else repeat(p) for p in parts]
+        return list(map(sep.join, zip(*per_part, strict=False)))  # a constant repeats as long as the columns
+
+    return combined([p for p in parts if isinstance(p, pd.Series)], make, categories=categories)

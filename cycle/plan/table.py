@@ -169,18 +169,16 @@ def _expand_units(base: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFram
     the municipality-wide events first, then each per-unit event for unit after unit. Rows are
     repeated as codes: no text is copied."""
     per_unit = base["per_unit"].to_numpy(dtype=bool)
-    n = 0 if units is None or not per_unit.any() else len(units)
-    shared, each = np.flatnonzero(~per_unit), np.flatnonzero(per_unit)
-    out = base.take(np.concatenate([shared, np.repeat(each, n)]) if n else np.arange(len(base)))
-    out = out.reset_index(drop=True)
-    unit = np.concatenate([np.zeros(len(shared), dtype=np.int64), np.tile(np.arange(1, n + 1), len(each))])
-    if not n:
-        unit = np.zeros(len(out), dtype=np.int64)
-    ids, names = ([*units["id"]], [*units["name"]]) if n else ([], [])
-    out["unit"] = from_codes(unit, ["", *ids], out.index)
-    out["unit_name"] = from_codes(unit, ["", *names], out.index)
-    if n:
-        out["owner"] = _owners(out["owner"], unit, [*units["leader"]])
+    if units is None or not len(units) or not per_unit.any():
+        out = base.reset_index(drop=True)
+        out["unit"] = out["unit_name"] = from_codes(np.zeros(len(out), dtype=np.int64), [""], out.index)
+        return out
+    n, shared, each = len(units), np.flatnonzero(~per_unit), np.flatnonzero(per_unit)
+    out = base.take(np.concatenate([shared, np.repeat(each, n)])).reset_index(drop=True)
+    unit = np.concatenate([np.zeros(len(shared), dtype=np.int64), np.tile(np.arange(1, n + 1), len(each))])  # 0: none
+    out["unit"] = from_codes(unit, ["", *units["id"]], out.index)
+    out["unit_name"] = from_codes(unit, ["", *units["name"]], out.index)
+    out["owner"] = _owners(out["owner"], unit, [*units["leader"]])
     return out
 
 

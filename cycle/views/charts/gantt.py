@@ -41,18 +41,18 @@ NAMES = {"drafting": "drafting", "validity": "validity", CARRIED: "carried_over"
 
 
 def _row_key(events: pd.DataFrame, expand_units: bool) -> pd.Series:
+    """A row's key as text (the table's columns are categoricals: their codes are no keys)."""
+    document = as_text(events["document"])
     if not expand_units:
-        return events["document"]
-    return as_text(events["document"]).where(
-        events["unit"] == "", as_text(joined(events["document"], "/", events["unit"]))
-    )
+        return document
+    return document.where(events["unit"] == "", as_text(joined(events["document"], "/", events["unit"])))
 
 
 def gantt_events(plan: Plan, expand_units: bool = False) -> pd.DataFrame:
     """The events the Gantt chart draws, with their ``row``: per-unit events fold into their
     document's row; with ``expand_units`` each unit's also have a row of their own."""
     ev = plan.events[plan.events["kind"].isin(PHASES + MARKS)]
-    folded = fold_units(ev).assign(row=lambda d: d["document"])
+    folded = fold_units(ev).assign(row=lambda d: _row_key(d, False))
     if not expand_units:
         return folded
     per_unit = ev[ev["unit"] != ""].drop_duplicates([*FOLD_KEYS, "unit"])
@@ -72,7 +72,7 @@ def gantt(
     table = rows(plan, lang, expand_units, group_by)
     index = {r.key: i for i, r in enumerate(table)}
     ev = gantt_events(plan, expand_units)
-    ev = ev[ev["row"].isin(index)].assign(y=lambda d: d["row"].map(index).astype("int64"))  # not codes
+    ev = ev[ev["row"].isin(index)].assign(y=lambda d: d["row"].map(index))
     row_px = (height - TOP - BOTTOM) / len(table) if height else ROW_PX
     size = max(7.0, min(12.0, round(row_px * 0.55, 1)))
     left = max(text_width(_plain(r.label), size, bold=r.kind != "doc") for r in table) + 16

@@ -20,6 +20,7 @@ import pandas as pd
 from icalendar import Event, Parameters, vCategory, vText, vUri
 from icalendar.parser import Contentline
 
+from ...columns import codes
 from .reference import Header, alarm, header_calendar, organizer
 
 #: The longest content line (octets, without its CRLF) icalendar writes unfolded: it folds at
@@ -79,10 +80,8 @@ def _categories_line(value: str) -> bytes:
 
 def _column(values: pd.Series, render) -> tuple[np.ndarray, list[bytes]]:
     """Codes per row, and each distinct value rendered once (a categorical brings its codes)."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        return values.cat.codes.to_numpy(), [render(u) for u in values.cat.categories.tolist()]
-    codes, uniques = pd.factorize(values, sort=False)
-    return codes, [render(u) for u in uniques.tolist()]  # tolist: iterating a pandas array is slow
+    found, uniques = codes(values)
+    return found, [render(u) for u in uniques]
 
 
 def _segment(columns: list[tuple[np.ndarray, list[bytes]]], prefix: bytes = b"", suffix: bytes = b"") -> np.ndarray:

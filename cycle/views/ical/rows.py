@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...columns import blank, from_codes, joined, stacked
+from ...columns import blank, combined, joined, stacked
 from ...i18n import col, level_word, t
 from ...plan import notes, uid
 from ...plan.table import deadline_label
@@ -88,12 +88,9 @@ def _description(events: pd.DataFrame, lang: str) -> pd.Series:
     """Purpose, parties, note and source: the same for every unit, so few distinct strings; each
     distinct combination is joined once."""
     cols = [events[col("purpose", lang)], events["parties"], notes(events, lang), events["source"]]
-    codes, uniques = zip(*(pd.factorize(c, sort=False) for c in cols), strict=True)
-    dims = [max(len(u), 1) for u in uniques]
-    combos, inverse = np.unique(np.ravel_multi_index(codes, dims), return_inverse=True)
-    names = (None, t("parties", lang) + ": ", None, t("source", lang) + ": ")
-    texts = []
-    for idx in zip(*np.unravel_index(combos, dims), strict=True):
-        parts = [u[i] for u, i in zip(uniques, idx, strict=True)]
-        texts.append("\n".join((n or "") + v for n, v in zip(names, parts, strict=True) if v))
-    return from_codes(inverse.ravel(), texts, events.index)
+    names = ("", t("parties", lang) + ": ", "", t("source", lang) + ": ")
+
+    def texts(*values: list[str]) -> list[str]:
+        return ["\n".join(n + v for n, v in zip(names, parts, strict=True) if v) for parts in zip(*values, strict=True)]
+
+    return combined(cols, texts)

@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 from icalendar import Calendar
 
+from ...columns import codes
+
 #: What a subscriber sees of an event: when any of it changes, SEQUENCE and LAST-MODIFIED move.
 SEEN = ("summary", "start", "end", "description", "categories", "location", "contact", "url", "alarm")
 #: iCalendar's UTC date-time, as DTSTAMP and LAST-MODIFIED are written.
@@ -60,18 +62,14 @@ def _seen_in_file(ev) -> dict[str, object]:
 def _coded(values: pd.Series) -> tuple[np.ndarray, list[str]]:
     """Codes per row and the distinct values as subscribers see them: text as text, days as
     ``YYYY-MM-DD``, flags as ``1``/``0``. A missing value (code -1) reads ``nan``, as ``str`` has it."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        codes, uniques = values.cat.codes.to_numpy(), values.cat.categories.tolist()
-    else:
-        codes, uniques = pd.factorize(values, sort=False)
-        uniques = uniques.tolist()  # far faster than iterating a pandas array
+    found, uniques = codes(values)
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         texts = [f"{u:%Y-%m-%d}" for u in uniques]
     elif pd.api.types.is_bool_dtype(values.dtype):
         texts = ["1" if u else "0" for u in uniques]
     else:
         texts = [str(u) for u in uniques]
-    return np.asarray(codes), [*texts, "nan"]
+    return np.asarray(found), [*texts, "nan"]
 
 
 def content_digests(seen: Mapping[str, pd.Series] | pd.DataFrame) -> np.ndarray:
