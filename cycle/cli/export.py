@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,6 +16,25 @@ from .options import PlanInputs, lang_option, option_group, output_option, plan_
 if TYPE_CHECKING:
     from ..plan import Plan
     from ..views.ical import Options
+
+#: glibc's mallopt parameter for the size from which an allocation is a mapping of its own.
+_M_MMAP_THRESHOLD = -3
+
+
+def return_dropped_arrays(threshold: int = 1 << 20) -> None:
+    """Make arrays of a megabyte and more mappings of their own, returned to the system when
+    dropped. An export makes and drops columns of a few megabytes phase after phase; glibc's
+    threshold otherwise slides up to the largest one freed, and later ones stay in the heap
+    when freed, where they count in the process's memory (about 20 MiB of a 10,000-unit
+    export's peak). The exporting commands only: a program's policy, not a library's. Linux and
+    glibc; elsewhere nothing happens."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):  # no mallopt (not glibc): the default stays
+        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, threshold)
+
 
 _PLOTLYJS = click.option(
     "--plotlyjs",
@@ -100,6 +121,7 @@ calendar_options = option_group(
 @click.option("--force", is_flag=True, help="Overwrite a file or directory that cycle did not write.")
 def ical(inputs: PlanInputs, calendar: Calendar, output: str, force: bool) -> None:
     """Deadlines as iCalendar, to import into or subscribe from Outlook."""
+    return_dropped_arrays()
     calendar.export(inputs.plan(), output, force=force)
 
 
@@ -190,6 +212,7 @@ def wheel(
 @lang_option
 def publish(inputs: PlanInputs, day: date, base_url: str, warn: str, output: str, force: bool, lang: str) -> None:
     """A static site for the intranet: charts, timeline, due this quarter and Outlook feeds."""
+    return_dropped_arrays()
     from ..i18n import t
     from ..views import ical as iv
     from ..views import site

@@ -129,13 +129,29 @@ class PlanInputs:
     status: str | None = None
     sheet: str | None = None
 
-    def plan(self, year: int | None = None, day: date | None = None) -> Plan:
+    def plan(self, year: int | None = None, day: date | None = None, *, memo: bool = False) -> Plan:
         """The plan of ``--period``, else of the term that holds ``year`` (default: today's).
 
         The one rule for a command's default period: each command names the year it is about
         (``due`` its quarter's, ``gantt`` and ``publish`` their ``--today``'s, ``wheel`` its
-        ``--year``, ``explain`` its UID's) and the rest take today's.
+        ``--year``, ``explain`` its UID's) and the rest take today's. ``memo``: a query's, kept
+        between runs with the status file applied (:mod:`cycle.ledger.memo`).
         """
+        clock = today()
+        day = day or clock
+        given = (self.model, self.period or year or clock.year, self.units, self.sheet, self.status)
+        if memo:
+            from ..ledger.memo import keep, recall
+
+            kept = recall(given, day, clock)
+            if kept is not None:
+                return kept
+        plan = self._plan(given[1], day, clock)
+        if memo:
+            keep(given, day, clock, plan, self.units or plan.model.units_path)
+        return plan
+
+    def _plan(self, year: int | str, day: date, clock: date) -> Plan:
         from ..ledger import attach
         from ..plan import build_plan
 
@@ -146,11 +162,11 @@ class PlanInputs:
             from ..units import load_units
 
             units = load_units(units, self.sheet)
-        plan = build_plan(self.model, self.period or year or today().year, units, cache=True)
+        plan = build_plan(self.model, year, units, cache=True)
         # The status file's facts as of ``day`` (the command's day, else today); the model's own
         # status file only with the model's own units.
         own = self.units is None
-        return attach(plan, self.status, day=day or today(), clock=today(), own_units=own, cache=True)
+        return attach(plan, self.status, day=day, clock=clock, own_units=own, cache=True)
 
 
 _model = click.option(

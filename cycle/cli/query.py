@@ -141,7 +141,7 @@ def due(
         raise CycleError("brug enten --date eller --quarter", "use either --date or --quarter", key="quarter")
     q = Quarter.parse(quarter) if quarter else Quarter.of(day or today())
     # Progress as of --date (else today): what the status file knew then.
-    result = dv.due(inputs.plan(q.year, day=day), q, units=list(unit_ids) or None)
+    result = dv.due(inputs.plan(q.year, day=day, memo=True), q, units=list(unit_ids) or None)
     if fmt == "json":
         emit(to_json(result), output)
     elif fmt == "csv":

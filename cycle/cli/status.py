@@ -45,7 +45,7 @@ def status(
     from ..ledger import report as lr
 
     day = day or today()
-    plan = inputs.plan(day.year, day=day)
+    plan = inputs.plan(day.year, day=day, memo=True)
     if plan.ledger is None:  # no status file: nothing recorded yet, every deadline open or overdue
         click.echo(f"cycle: {t('warning', lang)}: {t('no_status_file', lang)}", err=True)
         plan = attach(plan, empty_ledger(), day=day, clock=today())

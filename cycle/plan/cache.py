@@ -88,7 +88,7 @@ def cache_dir() -> Path | None:
     return Path(base) / "cycle"
 
 
-def _holidays_stamp() -> bytes:
+def holidays_stamp() -> bytes:
     """The installed holidays package, without importing it (that is what the cache avoids)."""
     spec = importlib.util.find_spec("holidays")
     if spec is None or spec.origin is None:
@@ -100,7 +100,7 @@ def _holidays_stamp() -> bytes:
 def key(files: tuple[Path, ...], term_label: str, units: pd.DataFrame | None) -> str:
     h = hashlib.blake2b(digest_size=20)
     h.update(code_stamp())
-    h.update(_holidays_stamp())
+    h.update(holidays_stamp())
     for f in files:
         h.update(str(f).encode() + b"\0" + f.read_bytes())
     h.update(term_label.encode())
@@ -111,15 +111,7 @@ def key(files: tuple[Path, ...], term_label: str, units: pd.DataFrame | None) ->
 
 
 def load(k: str) -> pd.DataFrame | None:
-    folder = cache_dir()
-    path = folder / f"{k}.pkl" if folder else None
-    if path is None or not path.is_file():
-        return None
-    try:
-        with path.open("rb") as f:
-            events = pickle.load(f)
-    except Exception:  # unpickling damaged bytes can raise almost anything: build afresh
-        return None
+    events = read_entry(k)
     from .table import EVENT_COLUMNS
 
     if not isinstance(events, pd.DataFrame) or list(events.columns)[: len(EVENT_COLUMNS)] != EVENT_COLUMNS:
@@ -128,8 +120,26 @@ def load(k: str) -> pd.DataFrame | None:
 
 
 def store(k: str, events: pd.DataFrame) -> None:
+    write_entry(k, events)
+
+
+def read_entry(name: str) -> object | None:
+    """The object kept as ``name`` in the cache, or None (none, damaged, or the cache is off)."""
+    folder = cache_dir()
+    path = folder / f"{name}.pkl" if folder else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except Exception:  # unpickling damaged bytes can raise almost anything: build afresh
+        return None
+
+
+def write_entry(name: str, value: object) -> None:
+    """Keep ``value`` as ``name`` in the cache (if on, and writable)."""
     folder = cache_dir()
     if folder is None:
         return
     with contextlib.suppress(OSError):  # a read-only home is no reason to fail a query
-        write_atomic(folder / f"{k}.pkl", pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(folder / f"{name}.pkl", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

@@ -86,7 +86,15 @@ def build(model: str, term_first_year: int | str, document: str, kind: str, occu
 def build_column(events: pd.DataFrame) -> pd.Series:
     """:func:`build` over an events table with columns model, period ('2026-2029'), document,
     kind, occurrence and unit: each UID joined once from its parts' distinct values."""
-    return joined(
+    return joined(*line_parts(events), categories=False)
+
+
+def line_parts(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Each event's UID (:func:`build_column`) as its rule's part (``model.term.document.<code>
+    <occurrence>``) and its unit's (``[.unit]@cycle``), two categoricals of few values: a
+    national export renders a distinct UID per row from a few hundred and a few thousand
+    pieces."""
+    rule = joined(
         events["model"],
         ".",
         events["period"].str[:4],
@@ -95,10 +103,8 @@ def build_column(events: pd.DataFrame) -> pd.Series:
         ".",
         events["kind"].map(UID_CODES),
         events["occurrence"],
-        events["unit"].map(_unit_part),
-        SUFFIX,
-        categories=False,
     )
+    return rule, joined(events["unit"].map(_unit_part), SUFFIX)
 
 
 def warning(uid: str, days: int) -> str:
@@ -107,7 +113,9 @@ def warning(uid: str, days: int) -> str:
 
 
 def warning_column(uids: pd.Series, days: int) -> pd.Series:
-    """:func:`warning` over a column of UIDs."""
+    """:func:`warning` over a column of UIDs (or of their unit parts, :func:`line_parts`)."""
+    if isinstance(uids.dtype, pd.CategoricalDtype):
+        return uids.cat.rename_categories([warning(u, days) for u in uids.cat.categories])
     return uids.str.replace(SUFFIX, f".w{days}{SUFFIX}", regex=False)
 
 

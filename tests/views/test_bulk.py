@@ -182,9 +182,10 @@ def test_the_fold_limit_is_icalendars():
     assert line(75) == b"UID:" + b"u" * 70 + b"\r\n u"
 
 
+@pytest.mark.parametrize("parts", [False, True])  # the UID whole, or as its rule's and unit's parts
 @pytest.mark.parametrize("octets", [73, 74, 75, 76])
 @pytest.mark.parametrize("tail", ["", "ø"])  # a two-octet character across the limit
-def test_lines_at_the_fold_limit_equal_objects(octets, tail):
+def test_lines_at_the_fold_limit_equal_objects(octets, tail, parts):
     """A UID, a summary and a location of exactly ``octets`` octets on their line."""
     fill = lambda name, n: "x" * (n - len(name) - 1 - len(tail.encode())) + tail  # noqa: E731
     rows = pd.DataFrame(
@@ -203,8 +204,76 @@ def test_lines_at_the_fold_limit_equal_objects(octets, tail):
             "document": ["d"],
         }
     )
+    if parts:
+        rows["uid_rule"] = pd.Categorical(rows["uid"].str[:12])
+        rows["uid_unit"] = pd.Categorical(rows["uid"].str[12:])
     rows = iv.stamp(iv.finish_rows(rows), None, iv.now_utc())
     fast = iv.render(rows, iv.Header(False))
     assert fast == iv.to_calendar(rows, iv.Header(False)).to_ical()
     folded = octets > iv.UNFOLDED_OCTETS
     assert (f"\r\nUID:{rows['uid'][0]}\r\n".encode() in fast) is not folded
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["k.2026.budget.f2026-1", "k.2026.plan.g2026-10"]), text), min_size=1))
+def test_uid_parts_bulk_equals_objects(uids):
+    """UIDs rendered from their rule's and unit's parts (shared pieces), whatever a unit's id
+    holds: escaped, folded or plain, the bytes of the UIDs rendered whole."""
+    n = len(uids)
+    rows = pd.DataFrame(
+        {
+            "uid": [rule + unit + "@cycle" for rule, unit in uids],
+            "uid_rule": pd.Categorical([rule for rule, _ in uids]),
+            "uid_unit": pd.Categorical([unit + "@cycle" for _, unit in uids]),
+            "start": pd.to_datetime(["2027-01-04"] * n),
+            "end": pd.to_datetime(["2027-01-05"] * n),
+            "summary": ["s"] * n,
+            "description": ["d"] * n,
+            "categories": ["Politisk\x1fx"] * n,
+            "url": [""] * n,
+            "location": [unit for _, unit in uids],
+            "contact": [""] * n,
+            "alarm": [False] * n,
+            "unit": [unit for _, unit in uids],
+            "document": ["d"] * n,
+        }
+    )
+    rows = iv.stamp(iv.finish_rows(rows), None, iv.now_utc())
+    fast = iv.render(rows, iv.Header(True))
+    assert fast == iv.to_calendar(rows, iv.Header(True)).to_ical()
+    assert [str(e["UID"]) for e in Calendar.from_ical(fast).walk("VEVENT")] == rows["uid"].tolist()
+
+
+def test_feed_rows_carry_their_uids_in_two_parts():
+    """Every row of a split's feeds (per-unit, municipality-wide, warnings, and all.ics's folded
+    ones) has the UID its rule's part and unit's part make."""
+    plan = build_plan("lemvig", 2026, national.synthetic_units(np.random.default_rng(5), "lemvig", 30))
+    from cycle.views.ical.fold import fold_units
+
+    for events in (plan.events, fold_units(plan.events, "da")):
+        rows = iv.feed_rows(events, "da", 14)
+        whole = rows["uid_rule"].astype(str) + rows["uid_unit"].astype(str)
+        assert (whole == rows["uid"].astype(str)).all()
+        assert rows["uid"].str.contains(".w14@cycle", regex=False).any()
+        assert rows["uid_unit"].nunique() <= 2 * (30 + 1)  # a unit's, or none; a warning's or not
+    per_unit = iv.feed_rows(plan.events[plan.events["unit"] != ""], "da", 14)
+    counts = per_unit["uid_rule"].value_counts()
+    assert (counts % 30 == 0).all() and len(counts) == 28  # each rule's part shared by the 30 units
+
+
+def test_each_unit_feed_lists_its_own_and_the_shared_rows_in_row_order():
+    """Where each feed's events are (:func:`_feed_positions`), against the plain way: for each
+    unit, its own rows and the rows every unit's feed shares, sorted."""
+    from cycle.views.ical.write import _feed_positions
+
+    plan = build_plan("lemvig", 2026, national.synthetic_units(np.random.default_rng(9), "lemvig", 7))
+    rows = iv.feed_rows(iv.select(plan, iv.Options(feed=True, warn_days=14)), "da", 14)
+    units = plan.units["id"].tolist()[1:]  # one unit without a feed: its rows are in none
+    sizes = np.arange(len(rows), dtype=np.int64) * 3 + 1
+    bounds, positions, totals = _feed_positions(plan, rows, units, sizes)
+    shared = set(np.flatnonzero((rows["unit"] == "") & rows["document"].isin(iv.concerning(plan))))
+    for k, unit in enumerate(units):
+        expected = sorted(shared | set(np.flatnonzero(rows["unit"] == unit)))
+        assert positions[bounds[k] : bounds[k + 1]].tolist() == expected
+        assert totals[k] == sum(int(sizes[i]) for i in expected)
+    assert bounds[-1] == len(positions) == len(units) * len(shared) + (rows["unit"].isin(units)).sum()

@@ -221,3 +221,30 @@ def test_an_update_finds_each_events_earlier_state_in_any_order():
         assert got["modified"].astype(str).tolist() == [
             "20260201T000000Z" if i == 3 else "20260101T000000Z" for i in range(len(rows))
         ]
+        assert list(got["modified"].cat.categories) == ["20260101T000000Z", "20260201T000000Z"]
+
+
+def test_a_sidecar_of_the_same_uids_is_read_without_making_them_again(tmp_path):
+    # An update of the same events (the monthly case): the kept state is indexed by this
+    # export's own UID strings, and the sidecar's UIDs are only compared; in another order, or
+    # with one UID more, they are read as before. The numbers are the kept ones either way.
+    from cycle.plan import build_plan
+    from cycle.views.ical.rows import feed_rows
+    from cycle.views.ical.sequence import stamp
+
+    events = build_plan("lemvig", 2026).events
+    rows = stamp(feed_rows(events[events["kind"] == "deadline"]), None, datetime(2026, 1, 1, tzinfo=UTC))
+    rows["sequence"] = range(len(rows))
+    calendar = tmp_path / "f.ics"
+    calendar.write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    digest = state.Digest()
+    list(digest.of(calendar.read_bytes()))
+    state.save(calendar, rows, digest, lambda path, chunks: path.write_bytes(b"".join(chunks)))
+    uids = rows["uid"].copy()
+    same = state.load(calendar, uids=uids)
+    assert all(a is b for a, b in zip(same.index, uids, strict=True))
+    assert same["sequence"].tolist() == list(range(len(rows)))
+    for other in (uids.iloc[::-1], uids.iloc[:-1]):
+        kept = state.load(calendar, uids=other)
+        assert kept.index.tolist() == uids.tolist() and kept.index[0] is not uids.iloc[0]
+        assert kept["sequence"].tolist() == list(range(len(rows)))

@@ -118,13 +118,23 @@ def _per_row(name: str, values: pd.Series) -> list[bytes]:
     prefix = name + ":"
     lines = [(prefix + v + "\r\n").encode() for v in texts]
     longest = UNFOLDED_OCTETS + len(CRLF)
-    joined = "".join(texts)  # one scan for what TEXT escapes (a regex is 100× slower here)
-    if lines and (max(map(len, lines)) > longest or any(c in joined for c in _ESCAPED_CHARS)):
+    if lines and (max(map(len, lines)) > longest or any(map(_escapes, _parts(texts)))):
         lines = [
             line if len(line) <= longest and not _ESCAPES.search(v) else _line(name, vText(v))
             for line, v in zip(lines, texts, strict=True)
         ]
     return lines
+
+
+def _parts(texts: list[str], size: int = 8192) -> Iterator[str]:
+    """``texts`` joined some thousand at a time: one scan each (a regex per text is 100× slower,
+    one string of them all the size of the column)."""
+    return ("".join(texts[i : i + size]) for i in range(0, len(texts), size))
+
+
+def _escapes(text: str) -> bool:
+    """Whether ``text`` holds a character TEXT escapes."""
+    return any(c in text for c in _ESCAPED_CHARS)
 
 
 def _date_line(name: str):
@@ -135,52 +145,84 @@ def _plain_line(name: str):
     return lambda v: f"{name}:{v}\r\n".encode()  # values that need no escaping: numbers, stamps
 
 
-def _event_segments(rows: pd.DataFrame, header: Header) -> list:
-    """The VEVENTs as three arrays of byte segments (the lines before the UID, the UID, the
-    lines after it), in icalendar's canonical property order."""
+def _event_segments(rows: pd.DataFrame, header: Header) -> Iterator:
+    """The VEVENTs as :data:`PIECES` arrays of byte segments, one at a time (each column's codes
+    are dropped before the next segment's are made), cut where the lines change from a rule's
+    to a unit's (the UID in two: its rule's part, its unit's), in icalendar's canonical order."""
     valarm = alarm(header)
     alarm_bytes = valarm.to_ical() if valarm is not None else b""
     before_transp = _organizer_line(header) + b"TRANSP:TRANSPARENT\r\n"  # ORGANIZER < TRANSP < URL
-    head = _segment(
+    head = [
+        _column(rows["summary"], lambda v: _text_line("SUMMARY", v)),
+        _column(rows["start"], _date_line("DTSTART")),
+        _column(rows["end"], _date_line("DTEND")),
+        _column(rows["dtstamp"], _plain_line("DTSTAMP")),
+    ]
+    uid = _uid_parts(rows)
+    if uid is not None:  # "UID:" + the rule's part ends the head; the unit's part starts the next
+        head.append((uid[0][0], [b"UID:" + r.encode() for r in uid[0][1]]))
+    yield _segment(head, prefix=_BEGIN)
+    del head
+    after_uid = [
+        _column(rows["sequence"], _plain_line("SEQUENCE")),
+        _column(rows["categories"], _categories_line),
+        _column(rows["contact"], lambda v: _text_line("CONTACT", v)),
+    ]
+    if uid is not None:
+        yield _segment([uid[1], *after_uid])
+    else:  # a UID to escape or fold: its line made per row
+        yield [a + b for a, b in zip(_per_row("UID", rows["uid"]), _segment(after_uid).tolist(), strict=True)]
+    del uid, after_uid
+    yield _segment(
         [
-            _column(rows["summary"], lambda v: _text_line("SUMMARY", v)),
-            _column(rows["start"], _date_line("DTSTART")),
-            _column(rows["end"], _date_line("DTEND")),
-            _column(rows["dtstamp"], _plain_line("DTSTAMP")),
-        ],
-        prefix=_BEGIN,
-    )
-    rest = _segment(
-        [
-            _column(rows["sequence"], _plain_line("SEQUENCE")),
-            _column(rows["categories"], _categories_line),
-            _column(rows["contact"], lambda v: _text_line("CONTACT", v)),
             _column(rows["description"], lambda v: _text_line("DESCRIPTION", v)),
             _column(rows["modified"], _plain_line("LAST-MODIFIED")),
+        ]
+    )
+    yield _segment(
+        [
             _column(rows["location"], lambda v: _text_line("LOCATION", v)),
             _column(rows["url"], lambda v: before_transp + _uri_line("URL", v)),
             _column(rows["alarm"], lambda a: _MS + (alarm_bytes if a else b"")),
         ],
         suffix=_END,
     )
-    return [head, _per_row("UID", rows["uid"]), rest]
 
 
-#: The pieces of one VEVENT in :func:`event_pieces`: the lines before the UID, the UID, the rest.
-PIECES = 3
+def _uid_parts(rows: pd.DataFrame) -> tuple | None:
+    """The UID's two pieces as columns (codes, texts): the rule's part and the unit's part's
+    line end (:func:`cycle.plan.uid.line_parts`); None when the rows have no such columns, or a
+    UID line would need escaping or folding."""
+    if "uid_rule" not in rows or "uid_unit" not in rows:
+        return None
+    (rule, rules), (unit, units) = codes(rows["uid_rule"]), codes(rows["uid_unit"])
+    if len(rows) and (min(rule) < 0 or min(unit) < 0):
+        return None
+    rule_len = np.array([len(r.encode()) for r in rules] or [0])
+    unit_len = np.array([len(u.encode()) for u in units] or [0])
+    if len("UID:") + rule_len.max() + unit_len.max() > UNFOLDED_OCTETS:  # then row by row
+        longest = int((rule_len[rule] + unit_len[unit]).max()) if len(rows) else 0
+        if len("UID:") + longest > UNFOLDED_OCTETS:
+            return None
+    if any(map(_escapes, [*rules, *units])):
+        return None
+    return (rule, rules), (unit, [(u + "\r\n").encode() for u in units])
 
 
-def event_pieces(rows: pd.DataFrame, header: Header) -> list[bytes]:
-    """Every row's VEVENT as :data:`PIECES` pieces, row after row: row ``i`` is
-    ``pieces[3 * i : 3 * i + 3]``. Only the UID piece is made per row; the others are shared
-    by every row with the same values, so a national export holds a fraction of its bytes."""
-    if rows.empty:
-        return []
-    with _bulk():
-        segments = _event_segments(rows, header)
-        pieces: list = [None] * (len(rows) * PIECES)
-        for i, seg in enumerate(segments):  # event by event: head, UID, the rest
-            pieces[i::PIECES] = seg if isinstance(seg, list) else seg.tolist()
+#: The pieces of one VEVENT in :func:`event_pieces`: the lines up to the UID's rule part, the
+#: rest of the UID up to CONTACT, DESCRIPTION and LAST-MODIFIED, LOCATION to the end.
+PIECES = 4
+
+
+def event_pieces(rows: pd.DataFrame, header: Header) -> np.ndarray:
+    """Every row's VEVENT as :data:`PIECES` pieces: an array of bytes objects, a row per event.
+    Each piece is shared by every row with the same values (a unit's by its rows, a rule's by
+    its units'), so a national export holds a fraction of its bytes."""
+    pieces = np.empty((len(rows), PIECES), dtype=object)
+    if len(rows):
+        with _bulk():
+            for i, seg in enumerate(_event_segments(rows, header)):
+                pieces[:, i] = seg
     return pieces
 
 
@@ -233,13 +275,12 @@ def _calendar_head(header: Header) -> bytes:
 END_CALENDAR = _END_CALENDAR
 
 
-def calendar_chunks(header: Header, pieces: list[bytes]) -> Iterator[bytes]:
+def calendar_chunks(header: Header, pieces: np.ndarray) -> Iterator[bytes]:
     """The calendar around the events of :func:`event_pieces`, in chunks of about a thousand
     events: a large calendar is written without a second copy of it in memory."""
     yield _calendar_head(header)
-    step = CHUNK_EVENTS * PIECES
-    for i in range(0, len(pieces), step):
-        yield b"".join(pieces[i : i + step])
+    for i in range(0, len(pieces), CHUNK_EVENTS):
+        yield b"".join(pieces[i : i + CHUNK_EVENTS].ravel().tolist())
     yield _END_CALENDAR
 
 

@@ -20,9 +20,12 @@ def feed_rows(events: pd.DataFrame, lang: str = "da", warn_days: int | None = No
     """One row per VEVENT. Warning events ("Frist om 14 dage: …") are added for deadlines when
     ``warn_days`` is set."""
     level = events["level"].map({lv: level_word(lv, lang) for lv in events["level"].unique().tolist()})
+    uid_rule, uid_unit = uid.line_parts(events)  # the UID's pieces, for the bulk renderer
     rows = pd.DataFrame(
         {
             "uid": events["uid"],
+            "uid_rule": uid_rule,
+            "uid_unit": uid_unit,
             "start": events["start"],
             "end": events["end"] + ONE_DAY,  # DTEND is exclusive for all-day events
             "summary": events[col("summary", lang)],
@@ -67,6 +70,7 @@ def _warnings(deadlines: pd.DataFrame, lang: str, days: int) -> pd.DataFrame:
     label = deadline_label(deadlines["summary"], lang)
     return deadlines.assign(
         uid=uid.warning_column(deadlines["uid"], days),
+        uid_unit=uid.warning_column(deadlines["uid_unit"], days),
         start=day,
         end=day + ONE_DAY,
         summary=joined(t("warn_summary", lang, days=days), label),

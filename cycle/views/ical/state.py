@@ -24,11 +24,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import os
 import stat
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -63,41 +66,74 @@ class Digest:
         return self._hash.hexdigest()
 
 
-def _describes(head: dict, calendar: Path) -> bool:
+def _sha256(calendar: Path) -> str | None:
+    try:
+        with calendar.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def digest_later(calendar: Path) -> Callable[[], str | None]:
+    """The SHA-256 of ``calendar``, taken in a thread started now; call the result for it (None
+    if unreadable). File reads and hashlib release the GIL, so an update checks its earlier
+    export (250 MiB at 10,000 units: a quarter of a second) while it builds its rows."""
+    found: list[str | None] = []
+    thread = threading.Thread(target=lambda: found.append(_sha256(calendar)), daemon=True)
+    thread.start()
+
+    def result() -> str | None:
+        thread.join()
+        return found[0] if found else None
+
+    return result
+
+
+def _describes(head: dict, calendar: Path, sha256: Callable[[], str | None] | None) -> bool:
     """Whether the sidecar's first line names exactly the bytes now in ``calendar``."""
     want = head.get("calendar")
     if head.get("version") != VERSION or not isinstance(want, dict):
         return False
     try:
-        with calendar.open("rb") as f:
-            if os.fstat(f.fileno()).st_size != want.get("bytes"):
-                return False  # a different length: no need to read it
-            return hashlib.file_digest(f, "sha256").hexdigest() == want.get("sha256")
+        if os.stat(calendar).st_size != want.get("bytes"):
+            return False  # a different length: no need to read it
     except OSError:
         return False
+    return (sha256() if sha256 else _sha256(calendar)) == want.get("sha256")
 
 
-def load(calendar: Path) -> pd.DataFrame | None:
+def load(
+    calendar: Path, sha256: Callable[[], str | None] | None = None, uids: pd.Series | None = None
+) -> pd.DataFrame | None:
     """The state kept beside ``calendar`` (``sequence``, ``modified``, ``content`` by UID), or
-    None if there is none that describes its bytes."""
+    None if there is none that describes its bytes; ``sha256`` gives the calendar's digest if it
+    is being taken already (:func:`digest_later`). When the kept UIDs are ``uids`` (this
+    export's, in its order: an update of the same events), they index the state as they are,
+    and the sidecar's are never made strings (at 10,000 units 80 MiB and a tenth of a second)."""
     try:
         with sidecar(calendar).open("rb") as f:
             first = f.readline()
-            if not first.startswith(_MARK) or not _describes(json.loads(first), calendar):
+            if not first.startswith(_MARK) or not _describes(json.loads(first), calendar, sha256):
                 return None
             body = json.loads(f.readline())
-            uids = f.read().decode("ascii")
-        n = body["count"]
-        uid = uids[:-1].split("\n") if n else []
+            n = body["count"]
+            listed = uids.astype(str).tolist() if uids is not None and len(uids) == n else None
+            start = f.tell()
+            same = listed is not None and _lists(f, listed)
+            if not same:
+                f.seek(start)
+                kept = f.read().decode("ascii")
         codes = _array(body["modified"], "<i4")
-        state = pd.DataFrame(
-            {
-                "sequence": _array(body["sequence"], "<i8").astype(np.int64),
-                "modified": np.asarray(body["modified_values"], dtype=object)[codes.astype(np.intp)],
-                "content": _array(body["content"], "<u8").astype(np.uint64),
-            },
-            index=pd.Index(uid, name="uid", dtype=object),
-        )
+        columns = {
+            "sequence": _array(body["sequence"], "<i8").astype(np.int64),
+            "modified": pd.Categorical.from_codes(codes.astype(np.int32), body["modified_values"]),
+            "content": _array(body["content"], "<u8").astype(np.uint64),
+        }
+        if same:
+            return pd.DataFrame(columns, index=pd.Index(listed, name="uid", dtype=object))
+        uid = kept[:-1].split("\n") if n else []
+        del kept
+        state = pd.DataFrame(columns, index=pd.Index(uid, name="uid", dtype=object))
     except (OSError, ValueError, KeyError, TypeError, IndexError, OverflowError):
         return None  # damaged or foreign: the calendar is parsed instead
     return state if state.index.is_unique and len(state) == n == len(uid) else None
@@ -107,8 +143,8 @@ def _array(text: str, dtype: str) -> np.ndarray:
     return np.frombuffer(base64.b64decode(text, validate=True), dtype=dtype)
 
 
-def _text(values: np.ndarray, dtype: str) -> str:
-    return base64.b64encode(np.ascontiguousarray(values, dtype=dtype).tobytes()).decode("ascii")
+def _base64(values: np.ndarray, dtype: str) -> bytes:
+    return base64.b64encode(np.ascontiguousarray(values, dtype=dtype).tobytes())
 
 
 def _ours_or_absent(path: Path) -> bool:
@@ -128,32 +164,61 @@ def _ours_or_absent(path: Path) -> bool:
         return False
 
 
-def dumps(rows: pd.DataFrame, digest: Digest) -> list[bytes] | None:
-    """The sidecar of a calendar written from the stamped ``rows`` with ``digest``, in two chunks
-    (its lines of numbers, its UIDs: not joined, for they are large); None if a UID is not ASCII
-    on one line (never in cycle's own exports)."""
-    head = {"format": FORMAT, "version": VERSION, "calendar": {"bytes": digest.size, "sha256": digest.hexdigest}}
-    modified = pd.Categorical(rows["modified"].astype(str))
-    uids = "\n".join(rows["uid"].astype(str).tolist()) + "\n"
-    if uids.count("\n") != len(rows) or "\r" in uids or not uids.isascii():
+def dumps(rows: pd.DataFrame, digest: Digest) -> Iterator[bytes] | None:
+    """The sidecar of a calendar written from the stamped ``rows`` with ``digest``, as chunks:
+    its lines of numbers, then the UIDs some thousand at a time (one string of them all, and
+    its bytes, would be an export's largest transient: 50 MiB at 10,000 units); None if a UID
+    is not ASCII on one line (never in cycle's own exports)."""
+    uids = rows["uid"].astype(str).tolist()
+    if any(_uid_lines(part) is None for part in _parts(uids)):
         return None
-    body = {
-        "count": len(rows),
-        "sequence": _text(rows["sequence"].to_numpy(), "<i8"),
-        "modified": _text(modified.codes, "<i4"),
-        "modified_values": list(modified.categories),
-        "content": _text(rows["content"].to_numpy(dtype=np.uint64), "<u8"),
-    }
-    lines = json.dumps(head, ensure_ascii=False) + "\n" + json.dumps(body, ensure_ascii=False) + "\n"
-    return [lines.encode(), uids.encode("ascii")]
+    head = {"format": FORMAT, "version": VERSION, "calendar": {"bytes": digest.size, "sha256": digest.hexdigest}}
+    modified = rows["modified"]
+    if not isinstance(modified.dtype, pd.CategoricalDtype):
+        modified = modified.astype(str).astype("category")
+    modified = modified.cat.remove_unused_categories()
+    values = json.dumps(modified.cat.categories.tolist(), ensure_ascii=False)
+    # The second line as json.dumps writes it, in pieces: its base64 texts are megabytes.
+    body = [
+        f'{{"count": {len(rows)}, "sequence": "'.encode(),
+        _base64(rows["sequence"].to_numpy(), "<i8"),
+        b'", "modified": "',
+        _base64(modified.cat.codes.to_numpy(), "<i4"),
+        f'", "modified_values": {values}, "content": "'.encode(),
+        _base64(rows["content"].to_numpy(dtype=np.uint64), "<u8"),
+        b'"}\n',
+    ]
+    return itertools.chain([json.dumps(head, ensure_ascii=False).encode() + b"\n"], body, map(_uid_lines, _parts(uids)))
 
 
-def save(calendar: Path, rows: pd.DataFrame, digest: Digest, write: Callable[[Path, bytes], object]) -> None:
+def _parts(items: list, size: int = 8192) -> Iterator[list]:
+    return (items[i : i + size] for i in range(0, len(items), size))
+
+
+def _uid_lines(uids: list[str]) -> bytes | None:
+    """UIDs one per line, as ASCII; None if one is not ASCII or holds a line break."""
+    text = "\n".join(uids) + "\n"
+    if text.count("\n") != len(uids) or "\r" in text or not text.isascii():
+        return None
+    return text.encode("ascii")
+
+
+def _lists(f: BinaryIO, uids: list[str]) -> bool:
+    """Whether the UID lines left in ``f`` list exactly ``uids``, read a part at a time."""
+    for part in _parts(uids):
+        lines = _uid_lines(part)
+        if lines is None or f.read(len(lines)) != lines:
+            return False
+    return not f.read(1)
+
+
+def save(calendar: Path, rows: pd.DataFrame, digest: Digest, write: Callable[[Path, Iterable[bytes]], object]) -> None:
     """Keep the state of the calendar just written at ``calendar`` beside it, with ``write``
     (atomic beside a file, plain inside a folder being built). One UID twice (never in cycle's
     own exports) makes no sidecar: the next export parses."""
     path = sidecar(calendar)
-    if rows["uid"].is_unique and _ours_or_absent(path):
+    uids = rows["uid"].tolist()
+    if len(set(uids)) == len(uids) and _ours_or_absent(path):  # a set: a third of is_unique's memory
         data = dumps(rows, digest)
         if data is not None:
             write(path, data)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from ...columns import codes
 from ...errors import CycleError
 from ...i18n import t
 from ...io import PrivateFolder, json_listing, os_error, resolve_file, write_atomic, write_private
@@ -26,7 +28,7 @@ from .options import Options, concerning, select
 from .reference import PRODID, Header, alarm
 from .rows import feed_rows
 from .sequence import now_utc, previous_state, stamp
-from .state import Digest
+from .state import Digest, digest_later, sidecar
 from .state import load as load_state
 from .state import save as save_state
 
@@ -80,21 +82,29 @@ def _header(plan: Plan, opts: Options, unit_name: str = "") -> Header:
 
 
 def _stamped_rows(
-    plan: Plan, opts: Options, selected: pd.DataFrame, previous: Path | None, force: bool
+    plan: Plan,
+    opts: Options,
+    selected: pd.DataFrame,
+    previous: Path | None,
+    force: bool,
+    sha256: Callable[[], str | None] | None = None,
 ) -> pd.DataFrame:
-    """The property table of ``selected``, stamped against the earlier export at ``previous``."""
+    """The property table of ``selected``, stamped against the earlier export at ``previous``
+    (whose digest ``sha256`` gives, if it is being taken already)."""
     rows = feed_rows(selected, opts.lang, opts.warn_days)
-    state = _previous(previous, force) if previous is not None and previous.is_file() else None
+    state = _previous(previous, force, rows["uid"], sha256) if previous is not None and previous.is_file() else None
     return stamp(rows, state, now_utc(), alarms=alarm(_header(plan, opts)) is not None)
 
 
-def _previous(path: Path, force: bool) -> pd.DataFrame | None:
+def _previous(
+    path: Path, force: bool, uids: pd.Series, sha256: Callable[[], str | None] | None = None
+) -> pd.DataFrame | None:
     """What subscribers saw in the earlier export: from its sidecar (:mod:`.state`), else parsed
     from the calendar; a damaged one stops the run (its SEQUENCE numbers would be lost) unless
     ``force`` starts afresh."""
     if not _is_ours(path):
         return None
-    kept = load_state(path)
+    kept = load_state(path, sha256, uids)
     if kept is not None:
         return kept
     try:
@@ -193,20 +203,27 @@ def write_split(
     def earlier(name: str) -> Path | None:
         return previous / name if previous is not None else None
 
+    units_state = earlier(STATE_FILE) if by == "unit" else None
+    # The earlier unit feeds' state is checked against its calendar (hashed whole) while the
+    # rows are made: the check is most of what an update adds to a fresh export.
+    sha256 = digest_later(units_state) if units_state is not None and sidecar(units_state).is_file() else None
     selected = select(plan, opts)
     out.mkdir(parents=True, exist_ok=True)
     shared = _stamped_rows(plan, opts, mark_met(fold_units(selected, opts.lang), opts.lang), earlier(ALL_FILE), force)
     _write_calendar(out / ALL_FILE, shared, _header(plan, opts))
     index = [{"unit": "", "name": t("all_units", opts.lang), "file": ALL_FILE, "events": len(shared)}]
     if by == "unit":
-        # A unit feed's state is kept in the state file: every event of any unit feed is in it.
-        rows = _stamped_rows(plan, opts, mark_met(selected, opts.lang), earlier(STATE_FILE), force)
-        del selected  # not needed again: freed before the events are rendered (~20 MiB at 10,000 units)
-        pieces = event_pieces(rows, _header(plan, opts))  # the events: the same in every feed
+        # Every event of any unit feed, rendered once; the state file holds them all.
+        rows = _stamped_rows(plan, opts, mark_met(selected, opts.lang), units_state, force, sha256)
+        del selected  # each freed as soon as it is done with: 20 MiB at 10,000 units, the rows 18
+        pieces = event_pieces(rows, _header(plan, opts))
         digest = Digest()
         write_private(out / STATE_FILE, digest.of(calendar_chunks(_header(plan, opts), pieces)))
         save_state(out / STATE_FILE, rows, digest, write_private)
-        index += _write_unit_feeds(plan, out, opts, rows, pieces)
+        units = _feed_units(plan, opts)
+        feeds = _feed_positions(plan, rows, units["id"].tolist(), _row_sizes(pieces))
+        del rows
+        index += _write_unit_feeds(plan, out, opts, units, pieces, feeds)
     else:
         for group, name, file, events, members in _groups(plan, opts, selected, by):
             rows = _stamped_rows(plan, opts, events, earlier(file), force)
@@ -233,38 +250,68 @@ def _groups(plan: Plan, opts: Options, selected: pd.DataFrame, by: str):
         )
 
 
-def _write_unit_feeds(plan: Plan, directory: Path, opts: Options, rows: pd.DataFrame, pieces: list[bytes]) -> list:
-    """Each unit's feed, from the rendered events of every unit (:func:`.bulk.event_pieces`);
-    their index entries."""
-    units = plan.units[plan.units["id"].isin(opts.units)] if opts.units else plan.units
+def _feed_units(plan: Plan, opts: Options) -> pd.DataFrame:
+    """The units that get a feed of their own."""
+    return plan.units[plan.units["id"].isin(opts.units)] if opts.units else plan.units
+
+
+def _row_sizes(pieces: np.ndarray) -> np.ndarray:
+    """The bytes of each rendered event (a piece of every row at a time: no array of all)."""
+    sizes = np.zeros(len(pieces), dtype=np.int64)
+    for column in pieces.T:
+        sizes += np.fromiter(map(len, column), dtype=np.int64, count=len(column))
+    return sizes
+
+
+def _write_unit_feeds(
+    plan: Plan, directory: Path, opts: Options, units: pd.DataFrame, pieces: np.ndarray, feeds: tuple
+) -> list:
+    """Each unit's feed, from the rendered events of every unit (:func:`.bulk.event_pieces`) and
+    where each feed's are (:func:`_feed_positions`); their index entries."""
     ids, names = units["id"].tolist(), units["name"].tolist()
-    bounds, positions = _feed_positions(plan, rows, ids)
-    by_row = np.empty((len(rows), PIECES), dtype=object)
-    by_row.ravel()[:] = pieces
-    row_sizes = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)).reshape(-1, PIECES).sum(axis=1)
-    ends = np.concatenate([[0], np.cumsum(row_sizes[positions])])[bounds].tolist()  # bytes before each feed's
-    bounds = bounds.tolist()
+    bounds, positions, sizes = feeds
     header = _header(plan, opts)
     heads = feed_heads(header, [header.name + _UNIT_NAMED + n for n in names])  # calendar_name's
     index = []
     with PrivateFolder(directory) as out:
         for k, (unit, name, head) in enumerate(zip(ids, names, heads, strict=True)):
             file = safe_name(unit)
-            body = by_row[positions[bounds[k] : bounds[k + 1]]].ravel().tolist()  # in date order, piece by piece
-            size = len(head) + ends[k + 1] - ends[k] + len(END_CALENDAR)
+            body = pieces[positions[bounds[k] : bounds[k + 1]]].ravel().tolist()  # in date order, piece by piece
+            size = len(head) + sizes[k] + len(END_CALENDAR)
             out.write(file, [head, *body, END_CALENDAR], size)  # one writev: no join
             index.append({"unit": unit, "name": name, "file": file, "events": len(body) // PIECES})
     return index
 
 
-def _feed_positions(plan: Plan, rows: pd.DataFrame, units: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _feed_positions(
+    plan: Plan, rows: pd.DataFrame, units: list[str], row_sizes: np.ndarray
+) -> tuple[list[int], np.ndarray, list[int]]:
     """The rows of every unit's feed (its own and the municipality-wide ones that concern units),
-    feed after feed and in date order within each (as in ``all.ics``), and where each feed starts."""
+    feed after feed and in date order within each (as in ``all.ics``), where each feed starts,
+    and the bytes of each feed's events (``row_sizes``: each row's). At 10,000 units the feeds
+    hold a million rows together: each own row is put in its place, and the shared rows fill
+    the places left, rather than sorting them all."""
     shared = np.flatnonzero(((rows["unit"] == "") & rows["document"].isin(concerning(plan))).to_numpy())
-    owner = pd.Index(units).get_indexer(rows["unit"])  # -1: not a unit of these feeds
-    own = np.flatnonzero(owner >= 0)
-    feed = np.concatenate([np.repeat(np.arange(len(units)), len(shared)), owner[own]])
-    row = np.concatenate([np.tile(shared, len(units)), own])
-    order = np.lexsort((row, feed))
-    counts = np.bincount(feed, minlength=len(units))
-    return np.concatenate([[0], np.cumsum(counts)]), row[order]
+    found, values = codes(rows["unit"])
+    owner = np.append(pd.Index(units).get_indexer(values), -1).astype(np.int32)[found]  # -1: no feed's
+    own = np.flatnonzero(owner >= 0).astype(np.int32)
+    owners = owner[own]
+    del owner
+    own_counts = np.bincount(owners, minlength=len(units))
+    sizes = np.bincount(owners, weights=row_sizes[own], minlength=len(units)) + row_sizes[shared].sum()
+    bounds = np.concatenate([[0], np.cumsum(own_counts + len(shared))])
+    # Own rows feed by feed (a stable sort keeps each feed's in row order). The i-th of them, in
+    # feed k, comes after the i own rows before it (its feed's and earlier feeds'), the shared
+    # rows of the k earlier feeds, and its own feed's shared rows that precede it.
+    order = np.argsort(owners, kind="stable")
+    mine, feed = own[order], owners[order]
+    del order, own, owners
+    places = np.searchsorted(shared, mine)
+    places += np.arange(len(mine))
+    places += feed.astype(np.int64) * len(shared)
+    del feed
+    positions = np.empty(bounds[-1], dtype=np.int32)
+    free = np.ones(bounds[-1], dtype=bool)
+    positions[places], free[places] = mine, False
+    positions[free] = np.tile(shared.astype(np.int32), len(units))
+    return bounds.tolist(), positions, sizes.astype(np.int64).tolist()
