@@ -168,7 +168,7 @@ def icalendar_split(plan, out: Path) -> None:
     calendar(w.STATE_FILE, whole.to_ical(), rows)
     index = [{"unit": "", "name": t("all_units", opts.lang), "file": w.ALL_FILE, "events": len(shared)}]
     ids, names = plan.units["id"].tolist(), plan.units["name"].tolist()
-    bounds, positions = w._feed_positions(plan, rows, ids)
+    bounds, positions, _ = w._feed_positions(plan, rows, ids, np.zeros(len(rows), dtype=np.int64))
     for k, (unit, name) in enumerate(zip(ids, names, strict=True)):
         cal = header_calendar(w._header(plan, opts, name))
         for i in positions[bounds[k] : bounds[k + 1]]:

@@ -196,7 +196,7 @@ def _uid_parts(rows: pd.DataFrame) -> tuple | None:
     if "uid_rule" not in rows or "uid_unit" not in rows:
         return None
     (rule, rules), (unit, units) = codes(rows["uid_rule"]), codes(rows["uid_unit"])
-    if len(rows) and (min(rule) < 0 or min(unit) < 0):
+    if len(rows) and (rule.min() < 0 or unit.min() < 0):
         return None
     rule_len = np.array([len(r.encode()) for r in rules] or [0])
     unit_len = np.array([len(u.encode()) for u in units] or [0])
