@@ -10,6 +10,7 @@ commands that need them, never at module level.
 from __future__ import annotations
 
 import atexit
+import importlib
 import os
 import sys
 import threading
@@ -19,22 +20,34 @@ import click
 
 from ..errors import CycleError
 from ..i18n import t
-from .export import gantt, ical, publish, wheel
 from .options import lang_of
-from .query import due, events, explain, models, period, timeline, validate
-from .status import status
 
 __all__ = ["cli", "main"]
 
+#: Each command and its module (:mod:`.query`, :mod:`.status`, :mod:`.export`), imported when
+#: the command runs: ``cycle period`` need not build the options of ``cycle publish``.
+COMMANDS = {
+    **dict.fromkeys(("models", "period", "events", "timeline", "due", "explain", "validate"), "query"),
+    "status": "status",
+    **dict.fromkeys(("ical", "gantt", "wheel", "publish"), "export"),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Commands(click.Group):
+    """The commands, each imported when asked for (click's recipe for lazy subcommands)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        return getattr(importlib.import_module(f"{__package__}.{module}"), cmd_name) if module else None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cycle")
 def cli() -> None:
     """cycle: the annual cycle and election period of a Danish municipality's governance."""
-
-
-for _command in (models, period, events, timeline, due, status, explain, validate, ical, gantt, wheel, publish):
-    cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -41,11 +41,12 @@ def models(lang: str) -> None:
 def period(day: date | None, fmt: str, lang: str) -> None:
     """The election period of DAY (default: today)."""
     from ..period import term_for
-    from ..views.table import to_json
 
     day = day or today()
     info = term_for(day).info(day)
     if fmt == "json":
+        from ..views.table import to_json
+
         emit(to_json(info), None)
         return
     from ..views.words import format_date

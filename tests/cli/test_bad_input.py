@@ -178,6 +178,21 @@ def test_query_path_imports_neither_plotly_nor_icalendar(args, words):
     assert not imported & {"plotly", "icalendar", "openpyxl", "kaleido"}, args
 
 
+@pytest.mark.parametrize("command", ["period", "due", "status"])
+def test_a_command_imports_only_its_own_module(command):
+    """Commands are imported when they run (``cycle.cli.COMMANDS``): a query builds none of the
+    exporting commands' options."""
+    code = (
+        "import sys; from cycle.cli import main\n"
+        f"try: main([{command!r}, '--help'])\n"
+        "except SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('cycle.cli.')))"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    own = "cycle.cli.status" if command == "status" else "cycle.cli.query"
+    assert r.stdout.splitlines()[-1] == repr(sorted(["cycle.cli.options", own]))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_period_imports_no_pandas(fmt):
