@@ -78,7 +78,8 @@ def _unit_lines(events: pd.DataFrame, at: np.ndarray, lang: str) -> np.ndarray:
     lines = np.full(len(events), None, dtype=object)
     lines[at] = events["unit_name"].to_numpy(dtype=object)[at]
     status = _status(events).to_numpy(dtype=object)
-    per_unit = lines != None  # noqa: E711 (element-wise)
+    per_unit = np.zeros(len(events), dtype=bool)
+    per_unit[at] = True
     met = per_unit & np.isin(status, MET)
     other = per_unit & (status != "") & ~met
     if other.any():
