@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..errors import CycleError
 from ..i18n import LANGS
 
 if TYPE_CHECKING:
@@ -134,39 +133,15 @@ class PlanInputs:
 
         The one rule for a command's default period: each command names the year it is about
         (``due`` its quarter's, ``gantt`` and ``publish`` their ``--today``'s, ``wheel`` its
-        ``--year``, ``explain`` its UID's) and the rest take today's. ``memo``: a query's, kept
-        between runs with the status file applied (:mod:`cycle.ledger.memo`).
+        ``--year``, ``explain`` its UID's) and the rest take today's. The status file is applied
+        as of ``day`` (default: today); ``memo``: a query's plan, kept between runs
+        (:mod:`cycle.ledger.memo`).
         """
+        from ..ledger.memo import Inputs, query_plan
+
         clock = today()
-        day = day or clock
-        given = (self.model, self.period or year or clock.year, self.units, self.sheet, self.status)
-        if memo:
-            from ..ledger.memo import keep, recall
-
-            kept = recall(given, day, clock)
-            if kept is not None:
-                return kept
-        plan = self._plan(given[1], day, clock)
-        if memo:
-            keep(given, day, clock, plan, self.units or plan.model.units_path)
-        return plan
-
-    def _plan(self, year: int | str, day: date, clock: date) -> Plan:
-        from ..ledger import attach
-        from ..plan import build_plan
-
-        units = self.units
-        if self.sheet is not None:
-            if units is None:
-                raise CycleError("--sheet kræver --units", "--sheet needs --units", key="sheet")
-            from ..units import load_units
-
-            units = load_units(units, self.sheet)
-        plan = build_plan(self.model, year, units, cache=True)
-        # The status file's facts as of ``day`` (the command's day, else today); the model's own
-        # status file only with the model's own units.
-        own = self.units is None
-        return attach(plan, self.status, day=day, clock=clock, own_units=own, cache=True)
+        given = Inputs(self.model, self.period or year or clock.year, self.units, self.sheet, self.status)
+        return query_plan(given, day=day or clock, clock=clock, memo=memo)
 
 
 _model = click.option(
