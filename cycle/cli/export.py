@@ -25,7 +25,7 @@ def return_dropped_arrays(threshold: int = 1 << 20) -> None:
     """Make arrays of a megabyte and more mappings of their own, returned to the system when
     dropped. An export makes and drops columns of a few megabytes phase after phase; glibc's
     threshold otherwise slides up to the largest one freed, and later ones stay in the heap
-    when freed, where they count in the process's memory (about 20 MiB of a 10,000-unit
+    when freed, where they count in the process's memory (about 15 MiB of a 10,000-unit
     export's peak). The exporting commands only: a program's policy, not a library's. Linux and
     glibc; elsewhere nothing happens."""
     if not sys.platform.startswith("linux"):

@@ -118,7 +118,7 @@ def _per_row(name: str, values: pd.Series) -> list[bytes]:
     prefix = name + ":"
     lines = [(prefix + v + "\r\n").encode() for v in texts]
     longest = UNFOLDED_OCTETS + len(CRLF)
-    if lines and (max(map(len, lines)) > longest or any(map(_escapes, _parts(texts)))):
+    if lines and (max(map(len, lines)) > longest or any(map(_escapes, _joined_parts(texts)))):
         lines = [
             line if len(line) <= longest and not _ESCAPES.search(v) else _line(name, vText(v))
             for line, v in zip(lines, texts, strict=True)
@@ -126,7 +126,7 @@ def _per_row(name: str, values: pd.Series) -> list[bytes]:
     return lines
 
 
-def _parts(texts: list[str], size: int = 8192) -> Iterator[str]:
+def _joined_parts(texts: list[str], size: int = 8192) -> Iterator[str]:
     """``texts`` joined some thousand at a time: one scan each (a regex per text is 100× slower,
     one string of them all the size of the column)."""
     return ("".join(texts[i : i + size]) for i in range(0, len(texts), size))

@@ -168,9 +168,10 @@ def dumps(rows: pd.DataFrame, digest: Digest) -> Iterator[bytes] | None:
     """The sidecar of a calendar written from the stamped ``rows`` with ``digest``, as chunks:
     its lines of numbers, then the UIDs some thousand at a time (one string of them all, and
     its bytes, would be an export's largest transient: 50 MiB at 10,000 units); None if a UID
-    is not ASCII on one line (never in cycle's own exports)."""
+    is listed twice, or is not ASCII on one line (never in cycle's own exports)."""
     uids = rows["uid"].astype(str).tolist()
-    if any(_uid_lines(part) is None for part in _parts(uids)):
+    # Repeats found with a set (a third of ``is_unique``'s memory), line breaks without encoding.
+    if len(set(uids)) != len(uids) or not all(map(_one_per_line, _parts(uids))):
         return None
     head = {"format": FORMAT, "version": VERSION, "calendar": {"bytes": digest.size, "sha256": digest.hexdigest}}
     modified = rows["modified"]
@@ -195,12 +196,15 @@ def _parts(items: list, size: int = 8192) -> Iterator[list]:
     return (items[i : i + size] for i in range(0, len(items), size))
 
 
+def _one_per_line(uids: list[str]) -> bool:
+    """Whether ``uids`` are ASCII without line breaks (checked without encoding them)."""
+    text = "\n".join(uids)
+    return text.count("\n") == len(uids) - 1 and "\r" not in text and text.isascii()
+
+
 def _uid_lines(uids: list[str]) -> bytes | None:
     """UIDs one per line, as ASCII; None if one is not ASCII or holds a line break."""
-    text = "\n".join(uids) + "\n"
-    if text.count("\n") != len(uids) or "\r" in text or not text.isascii():
-        return None
-    return text.encode("ascii")
+    return ("\n".join(uids) + "\n").encode("ascii") if _one_per_line(uids) else None
 
 
 def _lists(f: BinaryIO, uids: list[str]) -> bool:
@@ -217,8 +221,5 @@ def save(calendar: Path, rows: pd.DataFrame, digest: Digest, write: Callable[[Pa
     (atomic beside a file, plain inside a folder being built). One UID twice (never in cycle's
     own exports) makes no sidecar: the next export parses."""
     path = sidecar(calendar)
-    uids = rows["uid"].tolist()
-    if len(set(uids)) == len(uids) and _ours_or_absent(path):  # a set: a third of is_unique's memory
-        data = dumps(rows, digest)
-        if data is not None:
-            write(path, data)
+    if _ours_or_absent(path) and (data := dumps(rows, digest)) is not None:
+        write(path, data)
