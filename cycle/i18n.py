@@ -42,6 +42,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "The same as text: the table under Timeline and the list of deadlines and milestones.",
     ),
     "warning": ("advarsel", "warning"),
+    "no_print_warning": (
+        "siden laves uden udskrifterne (PDF): {why}",
+        "the site is made without its print versions (PDF): {why}",
+    ),
     "base_url_warning": (
         "--base-url '{url}' er ikke en http(s)-adresse; kalendernes adresser vises i forhold til siden",
         "--base-url '{url}' is not an http(s) address; the calendars' addresses are shown relative to the page",

@@ -213,13 +213,21 @@ def wheel(
 def publish(inputs: PlanInputs, day: date, base_url: str, warn: str, output: str, force: bool, lang: str) -> None:
     """A static site for the intranet: charts, timeline, due this quarter and Outlook feeds."""
     return_dropped_arrays()
+    from ..errors import CycleError
     from ..i18n import t
     from ..views import ical as iv
     from ..views import site
+    from ..views.charts import image_browser
 
     base = site.feed_base(base_url)
     if base is None:
         click.echo(f"cycle: {t('warning', lang)}: {t('base_url_warning', lang, url=base_url)}", err=True)
+    try:  # the site without its print PDFs rather than none, on a machine that cannot print
+        image_browser()
+        print_pdfs = True
+    except CycleError as e:
+        click.echo(f"cycle: {t('warning', lang)}: {t('no_print_warning', lang, why=e.en if lang == 'en' else e.da)}", err=True)
+        print_pdfs = False
     warn_days = iv.parse_warn(warn)
     site.publish(
         inputs.plan(day.year, day=day),
@@ -229,5 +237,6 @@ def publish(inputs: PlanInputs, day: date, base_url: str, warn: str, output: str
         base_url=base or "",
         warn_days=warn_days,
         force=force,
+        print_pdfs=print_pdfs,
     )
     click.echo(f"{output}/index.html")

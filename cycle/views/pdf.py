@@ -107,13 +107,14 @@ def pages(pdf: bytes) -> int:
 
 
 def browser() -> str:
+    """The system's Chromium: the first of :data:`BROWSERS` on the ``PATH``."""
     for name in BROWSERS:
         found = shutil.which(name)
         if found:
             return found
     raise CycleError(
-        "PDF kræver Chromium: apt-get install chromium",
-        "PDF needs Chromium: apt-get install chromium",
+        "PDF, PNG og SVG kræver Chromium: apt-get install chromium",
+        "PDF, PNG and SVG need Chromium: apt-get install chromium",
         key="output",
     )
 

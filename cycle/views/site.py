@@ -100,10 +100,12 @@ def publish(
     base_url: str = "",
     warn_days: int | None = 14,
     force: bool = False,
+    print_pdfs: bool = True,
 ) -> Path:
     """Build the site into ``directory``. ``force`` publishes into a folder cycle did not write
     (keeping its files), overwrites a user's file where the site has one, and starts afresh
-    from a damaged earlier calendar."""
+    from a damaged earlier calendar. ``print_pdfs`` off leaves out the one-page PDFs (and the
+    page's Print section), for a machine without kaleido and Chromium."""
     with replace_folder(directory, force=force, legacy=_written_before) as build:
         _build(
             plan,
@@ -114,6 +116,7 @@ def publish(
             base_url=base_url,
             warn_days=warn_days,
             force=force,
+            print_pdfs=print_pdfs,
         )
     return Path(directory)
 
@@ -136,6 +139,7 @@ def _build(
     base_url: str,
     warn_days: int | None,
     force: bool,
+    print_pdfs: bool,
 ) -> None:
     """The site into ``out`` (private until swapped in); earlier feeds at ``previous`` carry
     each event's SEQUENCE and LAST-MODIFIED."""
@@ -153,7 +157,7 @@ def _build(
     write_private(out / "plotly.min.js", plotly.offline.get_plotlyjs())
     year = today.year if plan.term.first_year <= today.year <= plan.term.last_year else plan.term.first_year
     quarter = Quarter.of(today) if year == today.year else Quarter(year, 1)
-    printed = print_set(plan, out / "print", today=today, year=year, lang=lang)
+    printed = print_set(plan, out / "print", today=today, year=year, lang=lang) if print_pdfs else []
     page = _page(
         plan,
         today=today,

@@ -5,7 +5,7 @@ One module per chart (``gantt``, ``wheel``); ``output`` writes either as HTML, P
 
 from .base import PAGE
 from .gantt import gantt, gantt_events
-from .output import figure_html, image_bytes, image_session, pdf_bytes, print_set, write_figure
+from .output import figure_html, image_browser, image_bytes, image_session, pdf_bytes, print_set, write_figure
 from .rings import RING_MODES
 from .wheel import wheel, wheel_events
 
@@ -15,6 +15,7 @@ __all__ = [
     "figure_html",
     "gantt",
     "gantt_events",
+    "image_browser",
     "image_bytes",
     "image_session",
     "pdf_bytes",

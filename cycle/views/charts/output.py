@@ -75,6 +75,30 @@ def sheet_page(fig: go.Figure, paper: str = "a3", lang: str = "da") -> str:
 
 def image_bytes(fig: go.Figure, fmt: str) -> bytes:
     """PNG/SVG through kaleido and the system's Chromium (the optional ``images`` extra)."""
+    fig = go.Figure(fig)  # a copy: traces get fixed ids instead of plotly's random ones
+    for i, trace in enumerate(fig.data):
+        trace.uid = trace.uid or f"trace{i}"
+    size = {"width": fig.layout.width or 1400, "height": fig.layout.height, "scale": 1}
+    with image_session():
+        try:
+            try:
+                image = fig.to_image(format=fmt, **size)
+            except Exception:  # kaleido's page now and then fails a render under load: once more
+                image = fig.to_image(format=fmt, **size)
+        except Exception as e:  # a browser that crashes or will not start shows in several ways
+            raise CycleError(
+                f"PNG/SVG kunne ikke laves ({type(e).__name__}): installer Chromium (apt-get install chromium)",
+                f"PNG/SVG could not be made ({type(e).__name__}): install Chromium (apt-get install chromium)",
+                key="output",
+            ) from None
+    return fixed_ids(image) if fmt == "svg" else image
+
+
+def image_browser() -> str:
+    """The Chromium that kaleido draws with, the one that prints the PDFs
+    (:func:`cycle.views.pdf.browser`); a :class:`CycleError` naming what to install if kaleido
+    or Chromium is missing. Asked before kaleido starts: kaleido's sync server, finding no
+    browser, fails in its own thread and leaves the caller waiting for ever (kaleido 1.5)."""
     try:
         import kaleido  # noqa: F401
     except ImportError:
@@ -83,23 +107,7 @@ def image_bytes(fig: go.Figure, fmt: str) -> bytes:
             "PNG/SVG/PDF needs kaleido and Chromium: pip install 'cycle[images]' and apt-get install chromium",
             key="output",
         ) from None
-    fig = go.Figure(fig)  # a copy: traces get fixed ids instead of plotly's random ones
-    for i, trace in enumerate(fig.data):
-        trace.uid = trace.uid or f"trace{i}"
-    size = {"width": fig.layout.width or 1400, "height": fig.layout.height, "scale": 1}
-    try:
-        with image_session():
-            try:
-                image = fig.to_image(format=fmt, **size)
-            except Exception:  # kaleido's page now and then fails a render under load: once more
-                image = fig.to_image(format=fmt, **size)
-    except Exception as e:  # kaleido reports a missing browser in several ways
-        raise CycleError(
-            f"PNG/SVG kunne ikke laves ({type(e).__name__}): installer Chromium (apt-get install chromium)",
-            f"PNG/SVG could not be made ({type(e).__name__}): install Chromium (apt-get install chromium)",
-            key="output",
-        ) from None
-    return fixed_ids(image) if fmt == "svg" else image
+    return pdf.browser()
 
 
 def fixed_ids(svg: bytes) -> bytes:
@@ -126,10 +134,11 @@ def image_session() -> Iterator[None]:
     page loads no MathJax: kaleido's default fetches it from a CDN, which an intranet server
     may not reach (and a slow fetch broke renders under load); the charts have no TeX."""
     global _sessions
+    exe = None if _sessions else image_browser()  # the first session checks kaleido and Chromium
     import kaleido
 
-    if not _sessions:
-        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+    if exe:
+        kaleido.start_sync_server(path=exe, mathjax=False, silence_warnings=True)
     _sessions += 1
     try:
         with warnings.catch_warnings():
