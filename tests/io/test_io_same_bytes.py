@@ -44,6 +44,7 @@ def test_csv_cells_never_start_a_formula(run, units, args):
         assert "'=HYPERLINK(\"http://evil.invalid\",\"klik\")" in cells and "'@SUM(1+1)" in cells
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("epoch", [None, "1767225600"], ids=["no-epoch", "source-date-epoch"])
 @pytest.mark.parametrize("command", ["timeline", "events"])
 def test_workbooks_are_the_same_bytes(run, tmp_path, units, monkeypatch, command, epoch):

@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from icalendar import Calendar
 
 from tests.conftest import CALENDARS, ROOT
@@ -131,6 +132,7 @@ def sequences(path) -> dict[str, int]:
     return {str(e["UID"]): int(e["SEQUENCE"]) for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
 
 
+@pytest.mark.slow
 def test_one_ledger_row_changed_moves_sequence_for_exactly_its_events(run, tmp_path, monkeypatch):
     ledger = tmp_path / "status.csv"
     text = (CALENDARS / "lemvig-status.csv").read_text(encoding="utf-8")

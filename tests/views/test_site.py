@@ -43,6 +43,7 @@ def site(tmp_path_factory, evil_units) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_site_files(site):
     names = {p.name for p in site.iterdir()}
     assert {"index.html", "plotly.min.js", "frister.ics", "feeds", ".cycle-site.json"} <= names
@@ -56,6 +57,7 @@ def test_site_files(site):
     assert '<script src="plotly.min.js"></script>' in page and "http://" not in page.split("</head>")[0]
 
 
+@pytest.mark.slow
 def test_hostile_names_are_text(site):
     page = (site / "index.html").read_text(encoding="utf-8")
     assert EVIL not in page

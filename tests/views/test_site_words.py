@@ -51,6 +51,7 @@ def section(page: str, name: str) -> str:
     return page.split(f'<section id="{name}">', 1)[1].split("</section>", 1)[0]
 
 
+@pytest.mark.slow
 def test_quarter_heading_model_name_and_danish_dates(site):
     page, _ = site
     assert "<h2>Hvad skal ske i 4. kvartal 2026 (Lemvig Kommune)</h2>" in page
@@ -61,6 +62,7 @@ def test_quarter_heading_model_name_and_danish_dates(site):
     assert "2026-12-30" not in due
 
 
+@pytest.mark.slow
 def test_past_items_say_so_in_words(site):
     page, _ = site
     meetings = section(page, "due").split("<h3>Møder</h3>", 1)[1].split("</ul>", 1)[0]
@@ -82,6 +84,7 @@ def test_past_items_say_so_in_words(site):
     assert re.search(r"ons\. 30\. dec\. 2026 \(uge 53\)</td>", marks)
 
 
+@pytest.mark.slow
 def test_units_fold_by_area_with_a_count_in_danish_order(site):
     page, _ = site
     due = section(page, "due")
@@ -106,6 +109,7 @@ def test_units_fold_by_area_with_a_count_in_danish_order(site):
     ]
 
 
+@pytest.mark.slow
 def test_print_stylesheet(site):
     page, _ = site
     style = page.split("<style>", 1)[1].split("</style>", 1)[0]
@@ -154,6 +158,7 @@ def test_printed_site_fits_its_charts_on_landscape_pages(site, tmp_path):
     assert round(width) == 842 and round(height) == 595  # A4 landscape: 297 × 210 mm in points
 
 
+@pytest.mark.slow
 def test_feed_addresses_on_the_base_url(lemvig_site):
     feeds = section((lemvig_site / "index.html").read_text(encoding="utf-8"), "feeds")
     assert '<td class="url">https://intranet.lemvig.dk/styring/feeds/all.ics</td>' in feeds
@@ -169,6 +174,7 @@ def test_only_an_http_address_is_a_base_for_the_feeds(bad):
     assert feed_base("http://intranet/styring/") == "http://intranet/styring/"
 
 
+@pytest.mark.slow
 def test_a_base_url_that_is_not_http_gives_one_warning_line(site):
     page, folder = site
     err = (Path(folder) / "stderr.txt").read_text(encoding="utf-8")
@@ -176,11 +182,13 @@ def test_a_base_url_that_is_not_http_gives_one_warning_line(site):
     assert '<td class="url">feeds/all.ics</td>' in section(page, "feeds")  # relative: the page fills in its own
 
 
+@pytest.mark.slow
 def test_progress_panel_dated_as_a_danish_calendar(lemvig_site):
     page = (lemvig_site / "index.html").read_text(encoding="utf-8")  # Lemvig's status file gives the panel
     assert "<h2>Fremdrift pr. søn. 22. nov. 2026 (uge 47)</h2>" in page
 
 
+@pytest.mark.slow
 def test_english_site(run, tmp_path):
     out = tmp_path / "site"
     r = run("publish", "--lang", "en", "--today", "2026-11-22", "--base-url", "ftp://intranet/", "-o", out)
