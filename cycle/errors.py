@@ -31,6 +31,10 @@ class CycleError(Exception):
         self.key = key
         super().__init__(self.message("en"))
 
+    def text(self, lang: str = "da") -> str:
+        """What went wrong, in ``lang``, without where (for a warning that names its own context)."""
+        return self.en if lang == "en" else self.da
+
     def message(self, lang: str = "da") -> str:
         words = {"da": ("regel", "nøgle"), "en": ("rule", "key")}[lang if lang == "en" else "da"]
         where = []
@@ -40,7 +44,7 @@ class CycleError(Exception):
             where.append(f"{words[0]} '{self.rule}'")
         if self.key:
             where.append(f"{words[1]} '{self.key}'")
-        text = self.en if lang == "en" else self.da
+        text = self.text(lang)
         line = f"{', '.join(where)}: {text}" if where else text
         # One line, whatever a quoted value holds: line breaks and other controls shown escaped.
         return _CONTROLS.sub(lambda m: repr(m[0])[1:-1], line)

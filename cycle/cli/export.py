@@ -226,7 +226,7 @@ def publish(inputs: PlanInputs, day: date, base_url: str, warn: str, output: str
         image_browser()
         print_pdfs = True
     except CycleError as e:
-        click.echo(f"cycle: {t('warning', lang)}: {t('no_print_warning', lang, why=e.en if lang == 'en' else e.da)}", err=True)
+        click.echo(f"cycle: {t('warning', lang)}: {t('no_print_warning', lang, why=e.text(lang))}", err=True)
         print_pdfs = False
     warn_days = iv.parse_warn(warn)
     site.publish(

@@ -46,13 +46,11 @@ def test_image_browser_without_kaleido(no_kaleido):
 
 
 @pytest.mark.slow
-def test_png_without_chromium_is_one_line_not_a_hang(tmp_path):
-    empty = tmp_path / "bin"
-    empty.mkdir()
+def test_png_without_chromium_is_one_line_not_a_hang(tmp_path, no_chromium):
     out = tmp_path / "gantt.png"
     r = subprocess.run(
         [sys.executable, "-m", "cycle", "gantt", "-o", str(out)],
-        env={"PATH": str(empty), "PYTHONPATH": str(ROOT), "CYCLE_TODAY": "2026-11-22", "CYCLE_NO_CACHE": "1"},
+        env={"PATH": str(no_chromium), "PYTHONPATH": str(ROOT), "CYCLE_TODAY": "2026-11-22", "CYCLE_NO_CACHE": "1"},
         capture_output=True,
         text=True,
         timeout=120,  # it waited for ever before
@@ -60,7 +58,7 @@ def test_png_without_chromium_is_one_line_not_a_hang(tmp_path):
     )
     assert r.returncode == 2, r.stderr
     assert r.stderr == "cycle: fejl: nøgle 'output': PDF, PNG og SVG kræver Chromium: apt-get install chromium\n"
-    assert not out.exists() and list(tmp_path.iterdir()) == [empty]
+    assert not out.exists() and list(tmp_path.iterdir()) == [no_chromium]
 
 
 @pytest.mark.slow

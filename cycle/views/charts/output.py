@@ -85,10 +85,10 @@ def image_bytes(fig: go.Figure, fmt: str) -> bytes:
                 image = fig.to_image(format=fmt, **size)
             except Exception:  # kaleido's page now and then fails a render under load: once more
                 image = fig.to_image(format=fmt, **size)
-        except Exception as e:  # a browser that crashes or will not start shows in several ways
+        except Exception as e:  # Chromium is there (image_session found it) but crashed or hung
             raise CycleError(
-                f"PNG/SVG kunne ikke laves ({type(e).__name__}): installer Chromium (apt-get install chromium)",
-                f"PNG/SVG could not be made ({type(e).__name__}): install Chromium (apt-get install chromium)",
+                f"PNG/SVG kunne ikke laves: Chromium fejlede ({type(e).__name__})",
+                f"PNG/SVG could not be made: Chromium failed ({type(e).__name__})",
                 key="output",
             ) from None
     return fixed_ids(image) if fmt == "svg" else image
