@@ -35,6 +35,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -104,13 +105,66 @@ def child(cmd: list[str], env: dict[str, str]) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, out)
 
 
+# --------------------------------------------------------------------------- a level start
+
+PAGE_REPORTING = Path("/sys/module/page_reporting/parameters")
+SPARE_FOLDER = Path("/dev/shm")  # memory, whichever folder is timed
+
+
+def settle(folder: Path) -> None:
+    """Wait until the machine is at rest: the detached removal of a folder swapped out in
+    ``folder`` finished, dirty pages written back, and, where the kernel reports free memory to
+    a host (``page_reporting``, in rounds 2 s apart), no round for 2.5 s."""
+    deadline = time.perf_counter() + 60
+    while any(folder.glob(".*.trash-*")) and time.perf_counter() < deadline:
+        time.sleep(0.1)
+    os.sync()
+    reported = PAGE_REPORTING / "reported_kib"
+    if not reported.exists():
+        return
+    last, quiet = reported.read_text(), time.perf_counter()
+    while time.perf_counter() - quiet < 2.5 and time.perf_counter() < deadline:
+        time.sleep(0.25)
+        now = reported.read_text()
+        if now != last:
+            last, quiet = now, time.perf_counter()
+
+
+def spare_mib() -> int:
+    """How much freed memory the kernel keeps before it reports the rest to the host."""
+    try:
+        return int((PAGE_REPORTING / "max_waiting_mib").read_text())
+    except (OSError, ValueError):
+        return 1024
+
+
+def level_start(folder: Path) -> None:
+    """Start every timed run alike: settled, then with as much memory freed a moment before as
+    this VM keeps warm. Its balloon hands memory freed beyond about a GiB back to the host, and
+    writing into memory the host took back costs the kernel about 2 s per GiB more
+    (``benchmarks/page_reporting.py``). Without this, a fresh export (timed right after the
+    previous one was removed) wrote into warm memory and an update (written beside the previous
+    output, nothing freed before it) into cold: 1.8× for the same code. A spare file written and
+    removed just before each run gives each the warm memory a machine without reporting has."""
+    settle(folder)
+    spare = SPARE_FOLDER / f"cycle-spare-{os.getpid()}"
+    block = bytes(1 << 20)
+    with open(spare, "wb") as f:
+        for _ in range(spare_mib()):
+            f.write(block)
+    spare.unlink()
+
+
 def cycle_env(epoch: int) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("CYCLE_CACHE_DIR",)}
     env.update(PYTHONPATH=str(ROOT), CYCLE_NO_CACHE="1", CYCLE_TODAY=TODAY, SOURCE_DATE_EPOCH=str(epoch))
     return env
 
 
-def cycle(args: list[str], epoch: int) -> Run:
+def cycle(args: list[str], epoch: int, folder: Path | None = None) -> Run:
+    """``cycle ARGS`` in a child process; with ``folder``, from a level start there."""
+    if folder is not None:
+        level_start(folder)
     return child([sys.executable, "-m", "cycle", *args], cycle_env(epoch))
 
 
@@ -223,7 +277,7 @@ def work_only(units_file: Path, folder: Path, repeat: int) -> dict:
         for kind in ("fresh", "update", "floor", "floor_synced"):
             if kind.startswith("floor"):
                 shutil.rmtree(floor_out, ignore_errors=True)
-                os.sync()
+                level_start(folder)
                 start = clock()
                 floor(files, floor_out)
                 if kind == "floor_synced":  # as cycle flushes a folder before swapping it in
@@ -232,7 +286,7 @@ def work_only(units_file: Path, folder: Path, repeat: int) -> dict:
                 if kind == "fresh":
                     shutil.rmtree(out, ignore_errors=True)
                 os.environ["SOURCE_DATE_EPOCH"] = str(EPOCH + (86400 if kind == "update" else 0))
-                os.sync()
+                level_start(folder)
                 start = clock()
                 bulk_split(plan, out)
             took = since(start)
@@ -276,8 +330,8 @@ def run_size(n: int, folder: Path, units_file: Path, repeat: int, icalendar: boo
         shutil.rmtree(p, ignore_errors=True)
     split = ["ical", "--model", MODEL, "--units", str(units_file), "--split", "unit", "--warn", "14d", "-o", str(feeds)]
     result: dict = {"units": n, "folder": str(folder)}
-    fresh = cycle(split, EPOCH)
-    update = cycle(split, EPOCH + 86400)
+    fresh = cycle(split, EPOCH, folder)
+    update = cycle(split, EPOCH + 86400, folder)
     result["split_process"] = {
         "seconds_fresh": round(fresh.wall, 3),
         "seconds_update": round(update.wall, 3),
@@ -288,8 +342,8 @@ def run_size(n: int, folder: Path, units_file: Path, repeat: int, icalendar: boo
     }
     if publish:
         pub = ["publish", "--model", MODEL, "--units", str(units_file), "--today", TODAY, "-o", str(site)]
-        p_fresh = cycle(pub, EPOCH)
-        p_update = cycle(pub, EPOCH + 86400)
+        p_fresh = cycle(pub, EPOCH, folder)
+        p_update = cycle(pub, EPOCH + 86400, folder)
         result["publish_process"] = {
             "seconds_fresh": round(p_fresh.wall, 3),
             "seconds_update": round(p_update.wall, 3),
@@ -304,6 +358,7 @@ def run_size(n: int, folder: Path, units_file: Path, repeat: int, icalendar: boo
         shutil.rmtree(feeds, ignore_errors=True)
         cycle(split, EPOCH)  # the bulk files to compare with, written fresh at the same time
         env = cycle_env(EPOCH)
+        level_start(folder)
         ic = child([sys.executable, __file__, "--icalendar-child", str(units_file), str(folder)], env)
         inner = json.loads(ic.out.strip().splitlines()[-1])
         bulk_files, ical_files = read_folder(feeds), read_folder(folder / "icalendar")
@@ -354,6 +409,15 @@ def startup(repeat: int) -> dict:
 # --------------------------------------------------------------------------- main
 
 
+def commit() -> str:
+    """The commit measured, ``-dirty`` if cycle's code or this benchmark differ from it."""
+    git = ["git", "-C", str(ROOT)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run([*git, "status", "--porcelain", "--", "cycle", "benchmarks"], capture_output=True, text=True)
+    changed = [line for line in dirty.stdout.splitlines() if not line.endswith(".json")]
+    return (head or "unknown") + ("-dirty" if changed else "")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--units", type=int, nargs="+", default=[1000, 10_000])
@@ -380,7 +444,9 @@ def main() -> None:
         "model": MODEL,
         "seed": args.seed,
         "machine": machine(),
+        "commit": commit(),
         "bytecode": "cycle's modules compiled before the runs (as at install)",
+        "start": f"each timed run from a level start: settled, then {spare_mib()} MiB freed a moment before",
         "load_before": Path("/proc/loadavg").read_text().strip(),
         "runs": [],
     }
