@@ -4,6 +4,7 @@ is missing, stale, damaged or foreign is ignored (the calendar is parsed) and wr
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -248,3 +249,18 @@ def test_a_sidecar_of_the_same_uids_is_read_without_making_them_again(tmp_path):
         kept = state.load(calendar, uids=other)
         assert kept.index.tolist() == uids.tolist() and kept.index[0] is not uids.iloc[0]
         assert kept["sequence"].tolist() == list(range(len(rows)))
+
+
+def test_the_earlier_calendar_is_hashed_whole_across_reads(tmp_path):
+    # The check reads the earlier calendar in parts (16 MiB): a change past the first part,
+    # keeping the length, must still change the digest the sidecar is compared with.
+    data = bytearray(range(256)) * ((state._HASH_CHUNK + 5000) // 256)
+    calendar = tmp_path / "big.ics"
+    calendar.write_bytes(data)
+    assert state.digest_later(calendar)() == hashlib.sha256(data).hexdigest()
+    data[state._HASH_CHUNK + 7] ^= 1
+    calendar.write_bytes(data)
+    assert state.digest_later(calendar)() == hashlib.sha256(data).hexdigest()
+    calendar.write_bytes(b"")
+    assert state.digest_later(calendar)() == hashlib.sha256(b"").hexdigest()
+    assert state.digest_later(tmp_path / "missing.ics")() is None

@@ -96,6 +96,12 @@ def _stamped_rows(
     return stamp(rows, state, now_utc(), alarms=alarm(_header(plan, opts)) is not None)
 
 
+def _check_started(previous: Path | None) -> Callable[[], str | None] | None:
+    """The digest of the earlier calendar at ``previous``, taken in a thread from now if it has a
+    sidecar to check (:func:`.state.digest_later`): while the rows are made, not after."""
+    return digest_later(previous) if previous is not None and sidecar(previous).is_file() else None
+
+
 def _previous(
     path: Path, force: bool, uids: pd.Series, sha256: Callable[[], str | None] | None = None
 ) -> pd.DataFrame | None:
@@ -128,8 +134,9 @@ def export(plan: Plan, path: str | Path, opts: Options, *, force: bool = False) 
     path = Path(path)
     target = resolve_file(path)
     _guard(target, path, force)
+    sha256 = _check_started(target)
     selected = mark_met(select(plan, opts), opts.lang)
-    rows = _stamped_rows(plan, opts, selected, target, force)
+    rows = _stamped_rows(plan, opts, selected, target, force, sha256)
     digest = Digest()
     write_atomic(path, digest.of(render_chunks(rows, _header(plan, opts, _unit_name(plan, opts)))))
     save_state(target, rows, digest, write_atomic)  # after the calendar: a crash between leaves it stale
@@ -139,7 +146,8 @@ def export(plan: Plan, path: str | Path, opts: Options, *, force: bool = False) 
 def write_file(plan: Plan, path: Path, opts: Options, previous: Path | None, *, force: bool = False) -> None:
     """One calendar and its state into a folder being built (no one sees it until the swap),
     stamped against the earlier export at ``previous``."""
-    rows = _stamped_rows(plan, opts, mark_met(select(plan, opts), opts.lang), previous, force)
+    sha256 = _check_started(previous)
+    rows = _stamped_rows(plan, opts, mark_met(select(plan, opts), opts.lang), previous, force, sha256)
     _write_calendar(path, rows, _header(plan, opts, _unit_name(plan, opts)))
 
 
@@ -206,7 +214,7 @@ def write_split(
     units_state = earlier(STATE_FILE) if by == "unit" else None
     # The earlier unit feeds' state is checked against its calendar (hashed whole) while the
     # rows are made: the check is most of what an update adds to a fresh export.
-    sha256 = digest_later(units_state) if units_state is not None and sidecar(units_state).is_file() else None
+    sha256 = _check_started(units_state)
     selected = select(plan, opts)
     out.mkdir(parents=True, exist_ok=True)
     shared = _stamped_rows(plan, opts, mark_met(fold_units(selected, opts.lang), opts.lang), earlier(ALL_FILE), force)
