@@ -16,6 +16,11 @@ and each folder (default ``/dev/shm``, a tmpfs, and ``/var/tmp``, a disk):
 - **floor**: the same files and bytes, already in memory, written with ``open``/``write``/``close``
   into a new folder on the same file system, alternating with the work-only runs.
 
+Every timed run starts alike (:func:`level_start`): the machine settled, then a spare GiB freed a
+moment before, so that a fresh export and an update find the same warm memory (on this VM,
+memory its balloon handed back to the host costs about 2 s per GiB to write into again:
+``benchmarks/page_reporting.py``).
+
 It ends with ``cycle period`` and warm ``cycle due`` (asked once before: its plan cache and its
 kept plan, :mod:`cycle.ledger.memo`, are filled) against ``python -c "import pandas"``, then
 prints every target of issue 14 with pass or fail, on wall time, with the CPU-time ratio beside
