@@ -10,7 +10,7 @@ output was removed reuses that memory. This writes the same files (10,000 of 69 
 
 - **beside the old copy**, the machine settled (the update's situation);
 - **after removing the old copy**, settled (the fresh export's situation in a timing loop);
-- both again from ``split.level_start`` (a spare GiB freed just before), as ``split.py`` times.
+- both again from ``places.level_start`` (a spare GiB freed just before), as ``split.py`` times.
 
     python3 benchmarks/page_reporting.py                 # /dev/shm, 3 rounds
     python3 benchmarks/page_reporting.py --folder /var/tmp --rounds 5
@@ -29,7 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from split import floor, level_start, settle
+from places import level_start, settle
+from split import floor
 
 
 def write_files(folder: Path, data: bytes, count: int) -> float:
@@ -65,7 +66,9 @@ def main() -> None:
     finally:
         shutil.rmtree(base, ignore_errors=True)
     mib = args.files * args.kib / 1024
-    print(f"{args.files:,} files of {args.kib} KiB ({mib:.0f} MiB) into {args.folder}, seconds (median of {args.rounds}):")
+    print(
+        f"{args.files:,} files of {args.kib} KiB ({mib:.0f} MiB) into {args.folder}, seconds (median of {args.rounds}):"
+    )
     for label, seconds in times.items():
         print(f"  {label:<36} {statistics.median(seconds):6.3f}   ({', '.join(f'{s:.3f}' for s in seconds)})")
 

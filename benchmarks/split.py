@@ -6,8 +6,9 @@ and each folder (default ``/dev/shm``, a tmpfs, and ``/var/tmp``, a disk):
 
 - **whole process**: ``cycle ical --split unit`` and ``cycle publish`` as a user runs them (a child
   process, plan cache off), fresh into an empty place and again over the previous output (the
-  monthly update, which reads SEQUENCE back); wall time, CPU time and peak RSS of the child
-  (through GNU ``time``, so nothing of this process is counted);
+  monthly update, which reads SEQUENCE back), best of ``--process-repeat`` such pairs; wall time,
+  CPU time and the highest peak RSS of the child (through GNU ``time``, so nothing of this
+  process is counted);
 - **work-only**: the export itself in a process that has the plan already: bulk renderer, fresh
   and update, alternating, best of ``--repeat``;
 - **icalendar objects**: the same files, byte for byte (checked), from ``icalendar.Event`` objects
@@ -16,10 +17,13 @@ and each folder (default ``/dev/shm``, a tmpfs, and ``/var/tmp``, a disk):
 - **floor**: the same files and bytes, already in memory, written with ``open``/``write``/``close``
   into a new folder on the same file system, alternating with the work-only runs.
 
-Every timed run starts alike (:func:`level_start`): the machine settled, then a spare GiB freed a
-moment before, so that a fresh export and an update find the same warm memory (on this VM,
-memory its balloon handed back to the host costs about 2 s per GiB to write into again:
-``benchmarks/page_reporting.py``).
+Every timed run starts alike (:func:`places.level_start`): the machine settled, then a spare GiB
+freed a moment before, so that a fresh export and an update find the same warm memory (on this
+VM, memory its balloon handed back to the host costs about 2 s per GiB to write into again:
+``benchmarks/page_reporting.py``). A folder on a disk is timed on a new ext4 file system made
+for the run (:func:`places.disk_place`; ``--disk-as-found`` times the folder's own): on ext4
+without a journal, as this VM's root is, every file written steps over each inode freed in the
+last minute or five, so a timing loop's own removals made the disk figures drift by seconds.
 
 It ends with ``cycle period`` and warm ``cycle due`` (asked once before: its plan cache and its
 kept plan, :mod:`cycle.ledger.memo`, are filled) against ``python -c "import pandas"``, then
@@ -54,6 +58,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from national import machine, synthetic_units  # noqa: E402
+from places import can_make_disk_place, level_start, place, spare_mib  # noqa: E402
 from split_report import print_targets, targets  # noqa: E402
 
 MODEL = "lemvig"
@@ -108,56 +113,6 @@ def child(cmd: list[str], env: dict[str, str]) -> Run:
         _, user, system, rss_kib = measured
         return Run(wall, float(user) + float(system), int(rss_kib) * 1024, out)
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, out)
-
-
-# --------------------------------------------------------------------------- a level start
-
-PAGE_REPORTING = Path("/sys/module/page_reporting/parameters")
-SPARE_FOLDER = Path("/dev/shm")  # memory, whichever folder is timed
-
-
-def settle(folder: Path) -> None:
-    """Wait until the machine is at rest: the detached removal of a folder swapped out in
-    ``folder`` finished, dirty pages written back, and, where the kernel reports free memory to
-    a host (``page_reporting``, in rounds 2 s apart), no round for 2.5 s."""
-    deadline = time.perf_counter() + 60
-    while any(folder.glob(".*.trash-*")) and time.perf_counter() < deadline:
-        time.sleep(0.1)
-    os.sync()
-    reported = PAGE_REPORTING / "reported_kib"
-    if not reported.exists():
-        return
-    last, quiet = reported.read_text(), time.perf_counter()
-    while time.perf_counter() - quiet < 2.5 and time.perf_counter() < deadline:
-        time.sleep(0.25)
-        now = reported.read_text()
-        if now != last:
-            last, quiet = now, time.perf_counter()
-
-
-def spare_mib() -> int:
-    """How much freed memory the kernel keeps before it reports the rest to the host."""
-    try:
-        return int((PAGE_REPORTING / "max_waiting_mib").read_text())
-    except (OSError, ValueError):
-        return 1024
-
-
-def level_start(folder: Path) -> None:
-    """Start every timed run alike: settled, then with as much memory freed a moment before as
-    this VM keeps warm. Its balloon hands memory freed beyond about a GiB back to the host, and
-    writing into memory the host took back costs the kernel about 2 s per GiB more
-    (``benchmarks/page_reporting.py``). Without this, a fresh export (timed right after the
-    previous one was removed) wrote into warm memory and an update (written beside the previous
-    output, nothing freed before it) into cold: 1.8× for the same code. A spare file written and
-    removed just before each run gives each the warm memory a machine without reporting has."""
-    settle(folder)
-    spare = SPARE_FOLDER / f"cycle-spare-{os.getpid()}"
-    block = bytes(1 << 20)
-    with open(spare, "wb") as f:
-        for _ in range(spare_mib()):
-            f.write(block)
-    spare.unlink()
 
 
 def cycle_env(epoch: int) -> dict[str, str]:
@@ -308,6 +263,7 @@ def work_only(units_file: Path, folder: Path, repeat: int) -> dict:
         **{f"seconds_{k}": round(v[0], 3) for k, v in best.items()},
         **{f"cpu_{k}": round(v[1], 3) for k, v in best.items()},
         **{f"median_seconds_{k}": round(statistics.median(t[0] for t in v), 3) for k, v in times.items()},
+        "rounds": {k: [[round(w, 3), round(c, 3)] for w, c in v] for k, v in times.items()},
     }
 
 
@@ -328,35 +284,42 @@ def icalendar_child(units_file: Path, folder: Path) -> None:
 # --------------------------------------------------------------------------- one size, one folder
 
 
-def run_size(n: int, folder: Path, units_file: Path, repeat: int, icalendar: bool, publish: bool) -> dict:
-    folder.mkdir(parents=True, exist_ok=True)
+def process_pairs(args: list[str], target: Path, folder: Path, repeat: int) -> dict:
+    """``cycle ARGS`` fresh into an empty ``target``, then over its output a day later, ``repeat``
+    times: the best wall time of each (with its CPU time) and the highest peak RSS."""
+    runs: dict[str, list[Run]] = {"fresh": [], "update": []}
+    for _ in range(repeat):
+        shutil.rmtree(target, ignore_errors=True)
+        runs["fresh"].append(cycle(args, EPOCH, folder))
+        runs["update"].append(cycle(args, EPOCH + 86400, folder))
+    out: dict = {}
+    for kind, rs in runs.items():
+        best = min(rs, key=lambda r: r.wall)
+        out |= {f"seconds_{kind}": round(best.wall, 3), f"cpu_{kind}": round(best.cpu, 3)}
+        out[f"peak_rss_{kind}"] = max(r.rss for r in rs)
+    out["rounds"] = {kind: [[round(r.wall, 3), round(r.cpu, 3), r.rss] for r in rs] for kind, rs in runs.items()}
+    return out
+
+
+def run_size(
+    n: int,
+    folder: Path,
+    filesystem: str,
+    units_file: Path,
+    repeats: tuple[int, int],
+    icalendar: bool,
+    publish: bool,
+) -> dict:
+    """Both commands' fresh and update pairs, the work-only rounds and the icalendar path, for
+    ``n`` units in ``folder``; ``repeats`` is (process pairs, work-only rounds)."""
+    process_repeat, repeat = repeats
     feeds, site = folder / "feeds", folder / "site"
-    for p in (feeds, site):
-        shutil.rmtree(p, ignore_errors=True)
     split = ["ical", "--model", MODEL, "--units", str(units_file), "--split", "unit", "--warn", "14d", "-o", str(feeds)]
-    result: dict = {"units": n, "folder": str(folder)}
-    fresh = cycle(split, EPOCH, folder)
-    update = cycle(split, EPOCH + 86400, folder)
-    result["split_process"] = {
-        "seconds_fresh": round(fresh.wall, 3),
-        "seconds_update": round(update.wall, 3),
-        "cpu_fresh": round(fresh.cpu, 3),
-        "cpu_update": round(update.cpu, 3),
-        "peak_rss_fresh": fresh.rss,
-        "peak_rss_update": update.rss,
-    }
+    result: dict = {"units": n, "folder": str(folder), "filesystem": filesystem}
+    result["split_process"] = process_pairs(split, feeds, folder, process_repeat)
     if publish:
         pub = ["publish", "--model", MODEL, "--units", str(units_file), "--today", TODAY, "-o", str(site)]
-        p_fresh = cycle(pub, EPOCH, folder)
-        p_update = cycle(pub, EPOCH + 86400, folder)
-        result["publish_process"] = {
-            "seconds_fresh": round(p_fresh.wall, 3),
-            "seconds_update": round(p_update.wall, 3),
-            "cpu_fresh": round(p_fresh.cpu, 3),
-            "cpu_update": round(p_update.cpu, 3),
-            "peak_rss_fresh": p_fresh.rss,
-            "peak_rss_update": p_update.rss,
-        }
+        result["publish_process"] = process_pairs(pub, site, folder, process_repeat)
         shutil.rmtree(site, ignore_errors=True)
     result["work"] = work_only(units_file, folder, repeat)
     if icalendar:
@@ -428,8 +391,14 @@ def main() -> None:
     ap.add_argument("--units", type=int, nargs="+", default=[1000, 10_000])
     ap.add_argument("--folders", type=Path, nargs="+", default=[Path("/dev/shm"), Path("/var/tmp")])
     ap.add_argument("--repeat", type=int, default=5, help="work-only rounds (best of)")
+    ap.add_argument("--process-repeat", type=int, default=3, help="whole-process fresh/update pairs (best of)")
     ap.add_argument("--no-icalendar", action="store_true", help="skip the (slow) icalendar-object path")
     ap.add_argument("--no-publish", action="store_true")
+    ap.add_argument(
+        "--disk-as-found",
+        action="store_true",
+        help="time a disk folder's own file system, not a new ext4 made for the run (which needs root)",
+    )
     ap.add_argument("--startup-repeat", type=int, default=15)
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--json", type=Path, help="also write the results here")
@@ -443,6 +412,10 @@ def main() -> None:
     # an editable install caches at the first run): where the environment sets
     # PYTHONDONTWRITEBYTECODE, every child would otherwise compile them again, about 30 ms of
     # each start that pandas, click and the standard library, compiled at install, do not pay.
+    if not args.disk_as_found and not can_make_disk_place():
+        sys.exit(
+            "split.py: a disk is timed on a new ext4 file system, which needs root, mkfs.ext4 and losetup; or --disk-as-found"
+        )
     compileall.compile_dir(ROOT / "cycle", quiet=1)
     report: dict = {
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
@@ -452,6 +425,7 @@ def main() -> None:
         "commit": commit(),
         "bytecode": "cycle's modules compiled before the runs (as at install)",
         "start": f"each timed run from a level start: settled, then {spare_mib()} MiB freed a moment before",
+        "repeats": {"process": args.process_repeat, "work": args.repeat, "startup": args.startup_repeat},
         "load_before": Path("/proc/loadavg").read_text().strip(),
         "runs": [],
     }
@@ -460,12 +434,11 @@ def main() -> None:
         units_file = work / f"units-{n}.csv"
         synthetic_units(np.random.default_rng(args.seed), MODEL, n).to_csv(units_file, index=False)
         for i, base in enumerate(args.folders):
-            folder = Path(tempfile.mkdtemp(prefix="cycle-split-", dir=base))
-            try:
+            with place(base, new_fs=not args.disk_as_found) as (folder, filesystem):
                 # The icalendar path once per size, on the first folder (it writes the same files).
-                r = run_size(n, folder, units_file, args.repeat, not args.no_icalendar and i == 0, not args.no_publish)
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
+                icalendar = not args.no_icalendar and i == 0
+                repeats = (args.process_repeat, args.repeat)
+                r = run_size(n, folder, filesystem, units_file, repeats, icalendar, not args.no_publish)
             report["runs"].append(r)
             print(json.dumps(r), file=sys.stderr, flush=True)
     shutil.rmtree(work, ignore_errors=True)

@@ -11,9 +11,12 @@ import json
 from pathlib import Path
 
 
+def _tmpfs(r: dict) -> bool:
+    return r.get("filesystem", r["folder"]).startswith(("tmpfs", "/dev/shm"))
+
+
 def _where(r: dict) -> str:
-    kind = "tmpfs" if r["folder"].startswith("/dev/shm") else "disk"
-    return f"{r['units']:,} units, {kind}"
+    return f"{r['units']:,} units, {'tmpfs' if _tmpfs(r) else 'disk'}"
 
 
 def targets(report: dict) -> list[tuple[str, float | None, float | None, str, bool | None]]:
@@ -34,7 +37,7 @@ def targets(report: dict) -> list[tuple[str, float | None, float | None, str, bo
 
     for r in report["runs"]:
         where = _where(r)
-        big, tmpfs = r["units"] >= 10_000, r["folder"].startswith("/dev/shm")
+        big, tmpfs = r["units"] >= 10_000, _tmpfs(r)
         sp, w = r["split_process"], r["work"]
         at_most(f"ical --split unit: update / fresh, whole process ({where})", ratio(sp, sp, "update", "fresh"), 1.2)
         at_most(f"ical --split unit: update / fresh, work-only ({where})", ratio(w, w, "update", "fresh"), 1.2)
@@ -133,7 +136,7 @@ def markdown(report: dict) -> str:
     s = report.get("startup", {})
     if s:
         text += (
-            f"\nStart-up (median of {report.get('startup_repeat', 15)}, wall (CPU) s): `cycle period` {s['seconds_period']} ({s['cpu_period']}), "
+            f"\nStart-up (median of {report.get('repeats', {}).get('startup', 15)}, wall (CPU) s): `cycle period` {s['seconds_period']} ({s['cpu_period']}), "
             f'`cycle due` warm {s["seconds_due"]} ({s["cpu_due"]}), `python -c "import pandas"` {s["seconds_pandas"]} '
             f"({s['cpu_pandas']}), `python -c pass` {s['seconds_python']} ({s['cpu_python']}).\n"
         )
