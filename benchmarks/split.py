@@ -6,11 +6,14 @@ and each folder (default ``/dev/shm``, a tmpfs, and ``/var/tmp``, a disk):
 
 - **whole process**: ``cycle ical --split unit`` and ``cycle publish`` as a user runs them (a child
   process, plan cache off), fresh into an empty place and again over the previous output (the
-  monthly update, which reads SEQUENCE back), best of ``--process-repeat`` such pairs; wall time,
+  monthly update, which reads SEQUENCE back), best of ``--process-repeat`` such pairs (5 below
+  10,000 units, 3 from there, unless given); wall time,
   CPU time and the highest peak RSS of the child (through GNU ``time``, so nothing of this
   process is counted);
 - **work-only**: the export itself in a process that has the plan already: bulk renderer, fresh
-  and update, alternating, best of ``--repeat``;
+  and update, alternating, best of ``--repeat`` rounds (20 below 10,000 units, 5 from there,
+  unless given: a 1,000-unit round takes 0.2-0.35 s here, as much as the machine's own variation
+  between rounds, so a best of 5 there was decided by one lucky fresh round);
 - **icalendar objects**: the same files, byte for byte (checked), from ``icalendar.Event`` objects
   (each event built once and shared by the feeds that hold it), written plainly: once, in a child
   process that reports its own work-only time too;
@@ -316,6 +319,7 @@ def run_size(
     feeds, site = folder / "feeds", folder / "site"
     split = ["ical", "--model", MODEL, "--units", str(units_file), "--split", "unit", "--warn", "14d", "-o", str(feeds)]
     result: dict = {"units": n, "folder": str(folder), "filesystem": filesystem}
+    result["repeats"] = {"process": process_repeat, "work": repeat}
     result["split_process"] = process_pairs(split, feeds, folder, process_repeat)
     if publish:
         pub = ["publish", "--model", MODEL, "--units", str(units_file), "--today", TODAY, "-o", str(site)]
@@ -390,8 +394,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--units", type=int, nargs="+", default=[1000, 10_000])
     ap.add_argument("--folders", type=Path, nargs="+", default=[Path("/dev/shm"), Path("/var/tmp")])
-    ap.add_argument("--repeat", type=int, default=5, help="work-only rounds (best of)")
-    ap.add_argument("--process-repeat", type=int, default=3, help="whole-process fresh/update pairs (best of)")
+    ap.add_argument("--repeat", type=int, help="work-only rounds (best of); 20 below 10,000 units, 5 from there")
+    ap.add_argument(
+        "--process-repeat",
+        type=int,
+        help="whole-process fresh/update pairs (best of); 5 below 10,000 units, 3 from there",
+    )
     ap.add_argument("--no-icalendar", action="store_true", help="skip the (slow) icalendar-object path")
     ap.add_argument("--no-publish", action="store_true")
     ap.add_argument(
@@ -425,7 +433,7 @@ def main() -> None:
         "commit": commit(),
         "bytecode": "cycle's modules compiled before the runs (as at install)",
         "start": f"each timed run from a level start: settled, then {spare_mib()} MiB freed a moment before",
-        "repeats": {"process": args.process_repeat, "work": args.repeat, "startup": args.startup_repeat},
+        "repeats": {"startup": args.startup_repeat},
         "load_before": Path("/proc/loadavg").read_text().strip(),
         "runs": [],
     }
@@ -437,7 +445,7 @@ def main() -> None:
             with place(base, new_fs=not args.disk_as_found) as (folder, filesystem):
                 # The icalendar path once per size, on the first folder (it writes the same files).
                 icalendar = not args.no_icalendar and i == 0
-                repeats = (args.process_repeat, args.repeat)
+                repeats = (args.process_repeat or (5 if n < 10_000 else 3), args.repeat or (20 if n < 10_000 else 5))
                 r = run_size(n, folder, filesystem, units_file, repeats, icalendar, not args.no_publish)
             report["runs"].append(r)
             print(json.dumps(r), file=sys.stderr, flush=True)
