@@ -21,24 +21,21 @@ import argparse
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from page_reporting import write_files
 from places import describe, disk_place, level_start
-from split import floor
 
 
-def rounds(folder: Path, files: dict[str, bytes], count: int) -> list[float]:
+def rounds(folder: Path, data: bytes, files: int, count: int) -> list[float]:
     """Seconds of each round: the files written into ``folder/out`` after removing the last."""
     out, times = folder / "out", []
     for _ in range(count):
         shutil.rmtree(out, ignore_errors=True)
         level_start(folder)
-        start = time.perf_counter()
-        floor(files, out)
-        times.append(time.perf_counter() - start)
+        times.append(write_files(out, data, files))
     shutil.rmtree(out, ignore_errors=True)
     return times
 
@@ -51,17 +48,16 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     data = bytes(range(256)) * (args.kib * 4)
-    files = {f"{i}.ics": data for i in range(args.files)}
     mib = args.files * args.kib / 1024
     print(f"{args.files:,} files of {args.kib} KiB ({mib:.0f} MiB), each round after removing the last, seconds:")
     own = Path(tempfile.mkdtemp(prefix="cycle-inodes-", dir=args.folder))
     try:
-        label, times = describe(own), rounds(own, files, args.rounds)
+        label, times = describe(own), rounds(own, data, args.files, args.rounds)
     finally:
         shutil.rmtree(own, ignore_errors=True)
     print(f"  {label}: " + ", ".join(f"{t:.2f}" for t in times))
     with disk_place(args.folder) as (folder, label):
-        times = rounds(folder, files, args.rounds)
+        times = rounds(folder, data, args.files, args.rounds)
     print(f"  {label}: " + ", ".join(f"{t:.2f}" for t in times))
 
 

@@ -118,8 +118,7 @@ def disk_place(base: Path) -> Iterator[tuple[Path, str]]:
         _run("mkfs.ext4", "-q", "-F", str(image))
         device = _run("losetup", "--direct-io=on", "--show", "-f", str(image))
         _run("mount", device, str(mount_point))
-        label = f"new ext4 (mkfs.ext4 defaults, a journal) on {device} over a file in {base}, direct I/O"
-        yield mount_point, label
+        yield mount_point, f"new {describe(mount_point)}, mkfs.ext4 defaults, over a file in {base}, direct I/O"
     finally:
         if os.path.ismount(mount_point):
             _run("umount", str(mount_point))
@@ -130,7 +129,9 @@ def disk_place(base: Path) -> Iterator[tuple[Path, str]]:
 
 
 def can_make_disk_place() -> bool:
-    return os.geteuid() == 0 and all(shutil.which(t) for t in ("mkfs.ext4", "losetup", "mount", "umount"))
+    """Whether :func:`disk_place` can run here: root, and the tools it calls."""
+    tools = ("truncate", "mkfs.ext4", "losetup", "mount", "umount")
+    return os.geteuid() == 0 and all(shutil.which(t) for t in tools)
 
 
 @contextlib.contextmanager

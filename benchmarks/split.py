@@ -7,9 +7,8 @@ and each folder (default ``/dev/shm``, a tmpfs, and ``/var/tmp``, a disk):
 - **whole process**: ``cycle ical --split unit`` and ``cycle publish`` as a user runs them (a child
   process, plan cache off), fresh into an empty place and again over the previous output (the
   monthly update, which reads SEQUENCE back), best of ``--process-repeat`` such pairs (5 below
-  10,000 units, 3 from there, unless given); wall time,
-  CPU time and the highest peak RSS of the child (through GNU ``time``, so nothing of this
-  process is counted);
+  10,000 units, 3 from there, unless given); wall time, CPU time and the highest peak RSS of the
+  child (through GNU ``time``, so nothing of this process is counted);
 - **work-only**: the export itself in a process that has the plan already: bulk renderer, fresh
   and update, alternating, best of ``--repeat`` rounds (20 below 10,000 units, 5 from there,
   unless given: a 1,000-unit round takes 0.2-0.35 s here, as much as the machine's own variation
@@ -265,7 +264,6 @@ def work_only(units_file: Path, folder: Path, repeat: int) -> dict:
         "bytes": sum(map(len, files.values())),
         **{f"seconds_{k}": round(v[0], 3) for k, v in best.items()},
         **{f"cpu_{k}": round(v[1], 3) for k, v in best.items()},
-        **{f"median_seconds_{k}": round(statistics.median(t[0] for t in v), 3) for k, v in times.items()},
         "rounds": {k: [[round(w, 3), round(c, 3)] for w, c in v] for k, v in times.items()},
     }
 
@@ -416,14 +414,15 @@ def main() -> None:
         icalendar_child(Path(args.icalendar_child[0]), Path(args.icalendar_child[1]))
         return
 
-    # cycle's modules byte-compiled first, as an installed package is (pip compiles at install;
-    # an editable install caches at the first run): where the environment sets
-    # PYTHONDONTWRITEBYTECODE, every child would otherwise compile them again, about 30 ms of
-    # each start that pandas, click and the standard library, compiled at install, do not pay.
     if not args.disk_as_found and not can_make_disk_place():
         sys.exit(
             "split.py: a disk is timed on a new ext4 file system, which needs root, mkfs.ext4 and losetup; or --disk-as-found"
         )
+
+    # cycle's modules byte-compiled first, as an installed package is (pip compiles at install;
+    # an editable install caches at the first run): where the environment sets
+    # PYTHONDONTWRITEBYTECODE, every child would otherwise compile them again, about 30 ms of
+    # each start that pandas, click and the standard library, compiled at install, do not pay.
     compileall.compile_dir(ROOT / "cycle", quiet=1)
     report: dict = {
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
@@ -441,11 +440,11 @@ def main() -> None:
     for n in args.units:
         units_file = work / f"units-{n}.csv"
         synthetic_units(np.random.default_rng(args.seed), MODEL, n).to_csv(units_file, index=False)
+        repeats = (args.process_repeat or (5 if n < 10_000 else 3), args.repeat or (20 if n < 10_000 else 5))
         for i, base in enumerate(args.folders):
             with place(base, new_fs=not args.disk_as_found) as (folder, filesystem):
                 # The icalendar path once per size, on the first folder (it writes the same files).
                 icalendar = not args.no_icalendar and i == 0
-                repeats = (args.process_repeat or (5 if n < 10_000 else 3), args.repeat or (20 if n < 10_000 else 5))
                 r = run_size(n, folder, filesystem, units_file, repeats, icalendar, not args.no_publish)
             report["runs"].append(r)
             print(json.dumps(r), file=sys.stderr, flush=True)
