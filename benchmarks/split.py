@@ -6,13 +6,13 @@ and each folder (default ``/dev/shm``, a tmpfs, and ``/var/tmp``, a disk):
 
 - **whole process**: ``cycle ical --split unit`` and ``cycle publish`` as a user runs them (a child
   process, plan cache off), fresh into an empty place and again over the previous output (the
-  monthly update, which reads SEQUENCE back), best of ``--process-repeat`` such pairs (5 below
-  10,000 units, 3 from there, unless given); wall time, CPU time and the highest peak RSS of the
-  child (through GNU ``time``, so nothing of this process is counted);
+  monthly update, which reads SEQUENCE back), ``--process-repeat`` such pairs (7 unless given);
+  wall time, CPU time and the highest peak RSS of the child (through GNU ``time``, so nothing of
+  this process is counted);
 - **work-only**: the export itself in a process that has the plan already: bulk renderer, fresh
-  and update, alternating, best of ``--repeat`` rounds (20 below 10,000 units, 5 from there,
-  unless given: a 1,000-unit round takes 0.2-0.35 s here, as much as the machine's own variation
-  between rounds, so a best of 5 there was decided by one lucky fresh round);
+  and update, alternating, ``--repeat`` rounds (20 below 10,000 units, 7 from there, unless
+  given: a 1,000-unit round takes 0.2-0.35 s here, as much as the machine's own variation
+  between rounds);
 - **icalendar objects**: the same files, byte for byte (checked), from ``icalendar.Event`` objects
   (each event built once and shared by the feeds that hold it), written plainly: once, in a child
   process that reports its own work-only time too;
@@ -30,9 +30,11 @@ last minute or five, so a timing loop's own removals made the disk figures drift
 It ends with ``cycle period`` and warm ``cycle due`` (asked once before: its plan cache and its
 kept plan, :mod:`cycle.ledger.memo`, are filled) against ``python -c "import pandas"``, then
 prints every target of issue 14 with pass or fail, on wall time, with the CPU-time ratio beside
-it (on a shared machine the CPU ratio is the steadier). A comparison whose target is set at
-10,000 units is shown at 1,000 too, without pass or fail. Every child runs cycle's modules
-byte-compiled, as an installed cycle runs them.
+it (on a shared machine the CPU ratio is the steadier). A ratio of two things timed in pairs is
+judged on the median of the pairs' ratios (``split_report.paired`` says why), with the best of
+one against the best of the other beside it; every round is kept in the results. A comparison
+whose target is set at 10,000 units is shown at 1,000 too, without pass or fail. Every child
+runs cycle's modules byte-compiled, as an installed cycle runs them.
 
     python benchmarks/split.py --json benchmarks/results/split.json
     python benchmarks/split.py --units 1000 --folders /dev/shm --repeat 3   # a quick look
@@ -392,11 +394,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--units", type=int, nargs="+", default=[1000, 10_000])
     ap.add_argument("--folders", type=Path, nargs="+", default=[Path("/dev/shm"), Path("/var/tmp")])
-    ap.add_argument("--repeat", type=int, help="work-only rounds (best of); 20 below 10,000 units, 5 from there")
+    ap.add_argument("--repeat", type=int, help="work-only rounds; 20 below 10,000 units, 7 from there")
     ap.add_argument(
         "--process-repeat",
         type=int,
-        help="whole-process fresh/update pairs (best of); 5 below 10,000 units, 3 from there",
+        help="whole-process fresh/update pairs; 7 unless given",
     )
     ap.add_argument("--no-icalendar", action="store_true", help="skip the (slow) icalendar-object path")
     ap.add_argument("--no-publish", action="store_true")
@@ -440,7 +442,7 @@ def main() -> None:
     for n in args.units:
         units_file = work / f"units-{n}.csv"
         synthetic_units(np.random.default_rng(args.seed), MODEL, n).to_csv(units_file, index=False)
-        repeats = (args.process_repeat or (5 if n < 10_000 else 3), args.repeat or (20 if n < 10_000 else 5))
+        repeats = (args.process_repeat or 7, args.repeat or (20 if n < 10_000 else 7))
         for i, base in enumerate(args.folders):
             with place(base, new_fs=not args.disk_as_found) as (folder, filesystem):
                 # The icalendar path once per size, on the first folder (it writes the same files).
