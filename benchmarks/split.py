@@ -455,7 +455,8 @@ def main() -> None:
     report["load_after"] = Path("/proc/loadavg").read_text().strip()
     rows = targets(report)
     report["targets"] = [
-        {"target": n, "measured": v, "measured_cpu": c, "goal": g, "pass": ok} for n, v, c, g, ok in rows
+        {"target": n, "measured": v, "measured_cpu": c, "goal": g, "pass": ok, "best_against_best": b}
+        for n, v, c, g, ok, b in rows
     ]
     text = json.dumps(report, indent=2, ensure_ascii=False)
     if args.json:
