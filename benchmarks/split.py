@@ -6,7 +6,9 @@ and each folder (default ``/dev/shm``, a tmpfs, and ``/var/tmp``, a disk):
 
 - **whole process**: ``cycle ical --split unit`` and ``cycle publish`` as a user runs them (a child
   process, plan cache off), fresh into an empty place and again over the previous output (the
-  monthly update, which reads SEQUENCE back), ``--process-repeat`` such pairs (7 unless given);
+  monthly update, which reads SEQUENCE back), ``--process-repeat`` such pairs (unless given: 15
+  of the split export below 10,000 units, whose run takes about a second, so that a stall of a
+  few tenths on this shared machine moves its median less; 7 otherwise);
   wall time, CPU time and the highest peak RSS of the child (through GNU ``time``, so nothing of
   this process is counted);
 - **work-only**: the export itself in a process that has the plan already: bulk renderer, fresh
@@ -309,21 +311,21 @@ def run_size(
     folder: Path,
     filesystem: str,
     units_file: Path,
-    repeats: tuple[int, int],
+    repeats: tuple[int, int, int],
     icalendar: bool,
     publish: bool,
 ) -> dict:
     """Both commands' fresh and update pairs, the work-only rounds and the icalendar path, for
-    ``n`` units in ``folder``; ``repeats`` is (process pairs, work-only rounds)."""
-    process_repeat, repeat = repeats
+    ``n`` units in ``folder``; ``repeats`` is (split pairs, publish pairs, work-only rounds)."""
+    split_repeat, publish_repeat, repeat = repeats
     feeds, site = folder / "feeds", folder / "site"
     split = ["ical", "--model", MODEL, "--units", str(units_file), "--split", "unit", "--warn", "14d", "-o", str(feeds)]
     result: dict = {"units": n, "folder": str(folder), "filesystem": filesystem}
-    result["repeats"] = {"process": process_repeat, "work": repeat}
-    result["split_process"] = process_pairs(split, feeds, folder, process_repeat)
+    result["repeats"] = {"split_process": split_repeat, "publish_process": publish_repeat, "work": repeat}
+    result["split_process"] = process_pairs(split, feeds, folder, split_repeat)
     if publish:
         pub = ["publish", "--model", MODEL, "--units", str(units_file), "--today", TODAY, "-o", str(site)]
-        result["publish_process"] = process_pairs(pub, site, folder, process_repeat)
+        result["publish_process"] = process_pairs(pub, site, folder, publish_repeat)
         shutil.rmtree(site, ignore_errors=True)
     result["work"] = work_only(units_file, folder, repeat)
     if icalendar:
@@ -398,7 +400,7 @@ def main() -> None:
     ap.add_argument(
         "--process-repeat",
         type=int,
-        help="whole-process fresh/update pairs; 7 unless given",
+        help="whole-process fresh/update pairs; 15 of the split export below 10,000 units, else 7",
     )
     ap.add_argument("--no-icalendar", action="store_true", help="skip the (slow) icalendar-object path")
     ap.add_argument("--no-publish", action="store_true")
@@ -442,7 +444,9 @@ def main() -> None:
     for n in args.units:
         units_file = work / f"units-{n}.csv"
         synthetic_units(np.random.default_rng(args.seed), MODEL, n).to_csv(units_file, index=False)
-        repeats = (args.process_repeat or 7, args.repeat or (20 if n < 10_000 else 7))
+        small = n < 10_000
+        pairs = args.process_repeat or (15 if small else 7), args.process_repeat or 7
+        repeats = (*pairs, args.repeat or (20 if small else 7))
         for i, base in enumerate(args.folders):
             with place(base, new_fs=not args.disk_as_found) as (folder, filesystem):
                 # The icalendar path once per size, on the first folder (it writes the same files).

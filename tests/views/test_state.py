@@ -55,6 +55,20 @@ def parses(monkeypatch) -> list[Path]:
     return parsed
 
 
+@pytest.fixture
+def hashes(monkeypatch) -> list[Path]:
+    """The earlier calendars an export read whole to check its sidecar (not trusted by its mark)."""
+    hashed: list[Path] = []
+    real = state._sha256
+
+    def counting(path: Path):
+        hashed.append(path)
+        return real(path)
+
+    monkeypatch.setattr(state, "_sha256", counting)
+    return hashed
+
+
 def split(run, monkeypatch, units: Path, out: Path, epoch: int) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
     r = run("ical", "--units", units, "--split", "unit", "--warn", "14d", "-o", out)
@@ -72,7 +86,9 @@ def stamps(path: Path) -> dict[str, tuple[int, str]]:
 
 
 @pytest.mark.slow
-def test_update_from_the_sidecar_gives_the_bytes_of_an_update_that_parses(run, tmp_path, monkeypatch, units, parses):
+def test_update_from_the_sidecar_gives_the_bytes_of_an_update_that_parses(
+    run, tmp_path, monkeypatch, units, parses, hashes
+):
     kept, parsed = tmp_path / "kept", tmp_path / "parsed"
     split(run, monkeypatch, units[0], kept, E1)
     assert all(state.sidecar(kept / c).is_file() for c in SPLIT_CALENDARS)
@@ -83,6 +99,7 @@ def test_update_from_the_sidecar_gives_the_bytes_of_an_update_that_parses(run, t
 
     split(run, monkeypatch, units[1], kept, E2)
     assert parses == []  # read from the sidecars: no calendar parsed
+    assert hashes == []  # nor read whole: each is as cycle wrote and marked it
     split(run, monkeypatch, units[1], parsed, E2)
     assert parses == [parsed / c for c in SPLIT_CALENDARS]
     assert files(kept) == files(parsed)  # every feed, the index, the manifest, the new sidecar
@@ -264,3 +281,36 @@ def test_the_earlier_calendar_is_hashed_whole_across_reads(tmp_path):
     calendar.write_bytes(b"")
     assert state.digest_later(calendar)() == hashlib.sha256(b"").hexdigest()
     assert state.digest_later(tmp_path / "missing.ics")() is None
+
+
+def test_a_calendar_as_cycle_wrote_it_is_known_by_its_mark_and_any_other_is_hashed(tmp_path, hashes):
+    # The sidecar is trusted without reading the calendar while its mtime's nanoseconds are the
+    # mark of the SHA-256 it names (its first 15 hex digits as a number, modulo 10⁹). Written
+    # again, even with the same bytes, the mark is gone: the calendar is hashed, and trusted only
+    # if its bytes are the same.
+    from cycle.plan import build_plan
+    from cycle.views.ical.rows import feed_rows
+    from cycle.views.ical.sequence import stamp
+
+    events = build_plan("lemvig", 2026).events
+    rows = stamp(feed_rows(events[events["kind"] == "deadline"]), None, datetime(2026, 1, 1, tzinfo=UTC))
+    calendar = tmp_path / "f.ics"
+    data = b"BEGIN:VCALENDAR\r\nX-NOTE:one\r\nEND:VCALENDAR\r\n"
+    calendar.write_bytes(data)
+    written = calendar.stat().st_mtime_ns
+    digest = state.Digest()
+    list(digest.of(data))
+    state.save(calendar, rows, digest, lambda path, chunks: path.write_bytes(b"".join(chunks)))
+    marked = calendar.stat().st_mtime_ns
+    assert marked % 10**9 == int(hashlib.sha256(data).hexdigest()[:15], 16) % 10**9
+    assert marked // 10**9 == written // 10**9  # the second it was written is kept
+    assert state.unchanged(calendar) and state.load(calendar) is not None
+    assert hashes == []
+
+    calendar.write_bytes(data)  # the same bytes, written again: no mark
+    assert not state.unchanged(calendar)
+    assert state.load(calendar) is not None and hashes == [calendar]
+
+    calendar.write_bytes(data.replace(b"one", b"two"))  # other bytes of the same length
+    assert not state.unchanged(calendar)
+    assert state.load(calendar) is None and hashes == [calendar, calendar]

@@ -28,7 +28,7 @@ from .options import Options, concerning, select
 from .reference import PRODID, Header, alarm
 from .rows import feed_rows
 from .sequence import now_utc, previous_state, stamp
-from .state import Digest, digest_later, sidecar
+from .state import Digest, digest_later, sidecar, unchanged
 from .state import load as load_state
 from .state import save as save_state
 
@@ -98,8 +98,12 @@ def _stamped_rows(
 
 def _check_started(previous: Path | None) -> Callable[[], str | None] | None:
     """The digest of the earlier calendar at ``previous``, taken in a thread from now if it has a
-    sidecar to check (:func:`.state.digest_later`): while the rows are made, not after."""
-    return digest_later(previous) if previous is not None and sidecar(previous).is_file() else None
+    sidecar to check it against (:func:`.state.digest_later`): while the rows are made, not
+    after. None if there is none, or if the calendar's mark says it holds the bytes the sidecar
+    describes (:func:`.state.unchanged`)."""
+    if previous is None or not sidecar(previous).is_file() or unchanged(previous):
+        return None
+    return digest_later(previous)
 
 
 def _previous(
