@@ -24,7 +24,7 @@ from ..common import FOLD_KEYS, carried_over, fold_units
 from ..style import BLOCK_COLOURS, CARRIED, MARK_COLOURS, MARKS, PHASES
 from .base import EDGES, FONT, INK, MUTED, PAGE, Sheet, e, hatch_legend, hover, marker, short_date
 from .gantt_rows import Row, rows
-from .labels import beside, text_width
+from .labels import beside, crosses, text_width
 from .progress import add_status_traces
 
 W = PAGE[0]
@@ -36,6 +36,7 @@ KEY_CHARS = 125  # this long (10 px text: about 760 px)
 #: validity above, the carried-over band below, apart.
 BANDS = {"drafting": (-0.40, 0.52), "validity": (-0.40, 0.52), CARRIED: (0.18, 0.2)}
 MARK_Y = -0.14  # the middle of the drafting band
+LABEL_GAP = 7  # px between a mark and its date
 HATCH_DAYS, HATCH_SLANT = 12, 7  # a stroke every 12 days, leaning 7 days
 NAMES = {"drafting": "drafting", "validity": "validity", CARRIED: "carried_over"}
 
@@ -76,7 +77,7 @@ def gantt(
     row_px = (height - TOP - BOTTOM) / len(table) if height else ROW_PX
     size = max(7.0, min(12.0, round(row_px * 0.55, 1)))
     left = max(text_width(_plain(r.label), size, bold=r.kind != "doc") for r in table) + 16
-    frame = _Frame(plan.term.start, plan.term.end + timedelta(days=1), W - left - RIGHT)
+    frame = _Frame(plan.term.start, plan.term.end + timedelta(days=1), W - left - RIGHT, today)
     fig = Sheet()
     carried = carried_over(ev, plan.term.label)
     bars = {CARRIED: ev[carried], "validity": ev[(ev["kind"] == "validity") & ~carried]}
@@ -95,11 +96,13 @@ def gantt(
 
 
 class _Frame:
-    """The x axis in px: where a day is, for deciding where a label fits."""
+    """The x axis in px: where a day is, for deciding where a label fits, and where the today
+    line is drawn (at the day's start; None if today is outside the term)."""
 
-    def __init__(self, first: date, end: date, width: float) -> None:
+    def __init__(self, first: date, end: date, width: float, today: date | None = None) -> None:
         self.first, self.end, self.width = first, end, width
         self.per_day = width / (end - first).days
+        self.today = (today - first).days * self.per_day if today and first <= today < end else None
 
     def x(self, day: pd.Timestamp) -> float:
         return ((day.date() - self.first).days + 0.5) * self.per_day
@@ -191,29 +194,36 @@ def _marks(
     for y, row in marks[marks["y"].isin(labelled)].groupby("y", sort=True):
         texts = [short_date(d.date(), lang) for d in row["start"]]
         xs = [frame.x(d) for d in row["start"]]
-        places = beside(xs, [text_width(s, size) for s in texts], left=0, right=frame.width, pad=7)
+        widths = [text_width(s, size) for s in texts]
+        places = beside(xs, widths, left=0, right=frame.width, pad=LABEL_GAP, avoid=frame.today)
         numbered: list[tuple[float, str, pd.Series]] = []
-        for (_, mark), text, place in zip(row.iterrows(), texts, places, strict=True):
+        for (_, mark), text, place, x, w in zip(row.iterrows(), texts, places, xs, widths, strict=True):
             if place == "key":
                 key.append(f"{len(key) + 1}: {text} {mark['start'].year} {e(mark[col('summary', lang)])}")
-                numbered.append((frame.x(mark["start"]), str(len(key)), mark))
+                numbered.append((x, str(len(key)), mark))
                 continue
-            fig.add_annotation(**_mark_label(mark, y, text, place, size))
+            span = (x + LABEL_GAP, x + LABEL_GAP + w) if place == "right" else (x - LABEL_GAP - w, x - LABEL_GAP)
+            fig.add_annotation(**_mark_label(mark, y, text, place, size, crosses(span, frame.today)))
         for group in _clusters(numbered, size):
-            fig.add_annotation(**_mark_label(group[0][2], y, ",".join(n for _, n, _ in group), "above", size))
+            text, x = ",".join(n for _, n, _ in group), group[0][0]
+            over = crosses((x - text_width(text, size) / 2, x + text_width(text, size) / 2), frame.today)
+            fig.add_annotation(**_mark_label(group[0][2], y, text, "above", size, over))
     return key
 
 
-def _mark_label(mark: pd.Series, y: float, text: str, place: str, size: float) -> dict:
-    """A mark's date right or left of it, or its number(s) in the key above it (an annotation)."""
+def _mark_label(mark: pd.Series, y: float, text: str, place: str, size: float, on_line: bool = False) -> dict:
+    """A mark's date right or left of it, or its number(s) in the key above it (an annotation);
+    ``on_line``: the today line crosses it, and passes behind it (annotations are drawn over
+    shapes) on a white ground, so that the text stays readable."""
     return dict(
+        bgcolor="white" if on_line else None,
         x=mark["start"].strftime("%Y-%m-%d"),
         y=y + MARK_Y,
         text=text,
         showarrow=False,
         xanchor={"right": "left", "left": "right", "above": "center"}[place],
         yanchor="bottom" if place == "above" else "middle",
-        xshift={"right": 7, "left": -7, "above": 0}[place],
+        xshift={"right": LABEL_GAP, "left": -LABEL_GAP, "above": 0}[place],
         yshift=6 if place == "above" else 0,
         font={"size": size, "color": MARK_COLOURS[mark["kind"]] if place == "above" else INK},
         name="mark-label",

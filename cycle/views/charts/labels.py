@@ -74,21 +74,28 @@ def spread(wanted: list[float], heights: list[float], *, low: float, high: float
     return [round(v, 1) for v in y]
 
 
-def beside(xs: list[float], widths: list[float], *, left: float, right: float, pad: float) -> list[str]:
+def beside(
+    xs: list[float], widths: list[float], *, left: float, right: float, pad: float, avoid: float | None = None
+) -> list[str]:
     """Where each label of a row of marks goes: ``right`` of its mark, else ``left`` of it, else
     ``key`` (numbered, with the text in a key beside the chart). ``xs`` are the marks' centres
     in px in rising order, ``widths`` the labels'; a label keeps ``pad`` px from every mark and
-    from every other label, and stays between ``left`` and ``right``.
+    from every other label, and stays between ``left`` and ``right``. A side whose label a
+    vertical line at ``avoid`` would cross (the chart's today) is taken only if the other is not free.
 
     >>> beside([100, 200, 215], [30, 30, 30], left=0, right=400, pad=8)
     ['right', 'left', 'right']
     >>> beside([100, 120, 140], [50, 50, 50], left=0, right=400, pad=8)
     ['left', 'key', 'right']
+    >>> beside([100, 300], [30, 30], left=0, right=400, pad=8, avoid=120)
+    ['left', 'right']
     """
     taken = [(x - pad, x + pad) for x in xs]  # the marks themselves
     out = []
     for i, (x, w) in enumerate(zip(xs, widths, strict=True)):
         spans = {"right": (x + pad, x + pad + w), "left": (x - pad - w, x - pad)}
+        if avoid is not None:  # sorted is stable: right before left, unless the line crosses it
+            spans = dict(sorted(spans.items(), key=lambda side: crosses(side[1], avoid)))
         others = taken[:i] + taken[i + 1 :]
         where = next(
             (
@@ -102,3 +109,8 @@ def beside(xs: list[float], widths: list[float], *, left: float, right: float, p
             taken.append(spans[where])
         out.append(where)
     return out
+
+
+def crosses(span: tuple[float, float], line: float | None) -> bool:
+    """Whether a vertical line at ``line`` px passes through a label spanning ``span``."""
+    return line is not None and span[0] <= line <= span[1]

@@ -1,5 +1,6 @@
-"""The charts on paper: no two texts of the wheel overlap as Chromium draws them; a PDF is one
-landscape A3 (or A4) sheet with its fonts embedded; SVG and PDF bytes repeat."""
+"""The charts on paper: no two texts of the wheel overlap as Chromium draws them, and the
+Gantt's today line strikes through none of its dates; a PDF is one landscape A3 (or A4) sheet
+with its fonts embedded; SVG and PDF bytes repeat."""
 
 from __future__ import annotations
 
@@ -94,6 +95,42 @@ def test_no_two_texts_of_the_wheel_overlap(browser, tmp_path, model, units, year
     width, height = charts.PAGE  # and every text on the sheet, none cut at its edge
     outside = [b["text"] for b in boxes if not all(0 <= x <= width and 0 <= y <= height for x, y in b["corners"])]
     assert outside == []
+
+
+# The Gantt's today line (the dotted red shape) and every annotation's text box, its ground
+# and whether it is painted after the line (over it), as Chromium lays them out.
+TODAY_JS = """() => {
+    const line = [...document.querySelectorAll('.shapelayer path')]
+        .find(p => getComputedStyle(p).stroke === 'rgb(192, 0, 0)');
+    const l = line.getBoundingClientRect();
+    return {x: l.left + l.width / 2, top: l.top, bottom: l.bottom,
+            labels: [...document.querySelectorAll('.annotation')].map(a => {
+        const r = a.querySelector('text').getBoundingClientRect(), bg = a.querySelector('rect.bg');
+        return {text: a.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+                ground: bg ? getComputedStyle(bg).fill : '',
+                over: Boolean(line.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING)};
+    })};
+}"""
+
+
+@pytest.mark.parametrize(("units", "today"), [(None, date(2026, 11, 22)), (DATA / "units-60.csv", date(2027, 5, 10))])
+def test_no_date_on_the_gantt_is_struck_through_by_the_today_line(browser, tmp_path, units, today):
+    # A date the line would cross goes on the mark's other side; where that side is taken,
+    # the date keeps a white ground painted over the line.
+    plan = build_plan("lemvig", 2026, units)
+    fig = charts.gantt(plan, today=today, expand_units=units is not None)
+    page = tmp_path / "gantt.html"
+    page.write_text(charts.figure_html(fig, "cycle-gantt"), encoding="utf-8")
+    tab = browser.new_page(viewport={"width": charts.PAGE[0], "height": charts.PAGE[1]})
+    tab.goto(page.as_uri())
+    tab.wait_for_selector(".main-svg .annotation text")
+    drawn = tab.evaluate(TODAY_JS)
+    tab.close()
+    dates = [a for a in drawn["labels"] if drawn["top"] <= a["top"] and a["bottom"] <= drawn["bottom"]]
+    assert len(dates) > 100  # the marks' dates and numbers are there
+    crossed = [a for a in dates if a["left"] < drawn["x"] < a["right"]]
+    assert crossed  # dates with no free side: the case tests the ground
+    assert [a["text"] for a in crossed if a["ground"] != "rgb(255, 255, 255)" or not a["over"]] == []
 
 
 def _pdfinfo(path) -> dict[str, str]:
