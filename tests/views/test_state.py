@@ -41,32 +41,29 @@ def units(tmp_path) -> tuple[Path, Path]:
     return before, after
 
 
+def counted(monkeypatch, owner: object, name: str) -> list[Path]:
+    """The paths ``owner.name`` is called with from now on (each call passed through)."""
+    calls: list[Path] = []
+    real = getattr(owner, name)
+
+    def counting(path: Path):
+        calls.append(path)
+        return real(path)
+
+    monkeypatch.setattr(owner, name, counting)
+    return calls
+
+
 @pytest.fixture
 def parses(monkeypatch) -> list[Path]:
     """The calendars an export parsed (instead of reading their state from a sidecar)."""
-    parsed: list[Path] = []
-    real = write_module.previous_state
-
-    def counting(path: Path):
-        parsed.append(path)
-        return real(path)
-
-    monkeypatch.setattr(write_module, "previous_state", counting)
-    return parsed
+    return counted(monkeypatch, write_module, "previous_state")
 
 
 @pytest.fixture
 def hashes(monkeypatch) -> list[Path]:
     """The earlier calendars an export read whole to check its sidecar (not trusted by its mark)."""
-    hashed: list[Path] = []
-    real = state._sha256
-
-    def counting(path: Path):
-        hashed.append(path)
-        return real(path)
-
-    monkeypatch.setattr(state, "_sha256", counting)
-    return hashed
+    return counted(monkeypatch, state, "_sha256")
 
 
 def split(run, monkeypatch, units: Path, out: Path, epoch: int) -> None:

@@ -62,6 +62,18 @@ def browser():
         b.close()
 
 
+def drawn(browser, tmp_path, fig, script: str):
+    """What ``script`` reads of ``fig`` as Chromium draws it on a page the sheet's size."""
+    page = tmp_path / "chart.html"
+    page.write_text(charts.figure_html(fig, "cycle-chart"), encoding="utf-8")
+    tab = browser.new_page(viewport={"width": charts.PAGE[0], "height": charts.PAGE[1]})
+    tab.goto(page.as_uri())
+    tab.wait_for_selector(".main-svg .annotation text")
+    found = tab.evaluate(script)
+    tab.close()
+    return found
+
+
 @pytest.mark.parametrize(
     ("model", "units", "year", "rings"),
     [
@@ -76,14 +88,7 @@ def browser():
 )
 def test_no_two_texts_of_the_wheel_overlap(browser, tmp_path, model, units, year, rings):
     plan = build_plan(model, 2026, units)
-    fig = charts.wheel(plan, year, today=date(2026, 11, 22), rings=rings)
-    page = tmp_path / "wheel.html"
-    page.write_text(charts.figure_html(fig, "cycle-wheel"), encoding="utf-8")
-    tab = browser.new_page(viewport={"width": charts.PAGE[0], "height": charts.PAGE[1]})
-    tab.goto(page.as_uri())
-    tab.wait_for_selector(".main-svg .annotation text")
-    boxes = tab.evaluate(BOXES_JS)
-    tab.close()
+    boxes = drawn(browser, tmp_path, charts.wheel(plan, year, today=date(2026, 11, 22), rings=rings), BOXES_JS)
     marks = plan.events[plan.events["kind"].isin(["deadline", "milestone"]) & (plan.events["start"].dt.year == year)]
     if rings == "chain":  # the chain wheel draws only documents drafted and then in force
         marks = marks[marks["document"].isin([d.id for d in plan.model.chain if d.phases])]
@@ -118,17 +123,10 @@ def test_no_date_on_the_gantt_is_struck_through_by_the_today_line(browser, tmp_p
     # A date the line would cross goes on the mark's other side; where that side is taken,
     # the date keeps a white ground painted over the line.
     plan = build_plan("lemvig", 2026, units)
-    fig = charts.gantt(plan, today=today, expand_units=units is not None)
-    page = tmp_path / "gantt.html"
-    page.write_text(charts.figure_html(fig, "cycle-gantt"), encoding="utf-8")
-    tab = browser.new_page(viewport={"width": charts.PAGE[0], "height": charts.PAGE[1]})
-    tab.goto(page.as_uri())
-    tab.wait_for_selector(".main-svg .annotation text")
-    drawn = tab.evaluate(TODAY_JS)
-    tab.close()
-    dates = [a for a in drawn["labels"] if drawn["top"] <= a["top"] and a["bottom"] <= drawn["bottom"]]
+    line = drawn(browser, tmp_path, charts.gantt(plan, today=today, expand_units=units is not None), TODAY_JS)
+    dates = [a for a in line["labels"] if line["top"] <= a["top"] and a["bottom"] <= line["bottom"]]
     assert len(dates) > 100  # the marks' dates and numbers are there
-    crossed = [a for a in dates if a["left"] < drawn["x"] < a["right"]]
+    crossed = [a for a in dates if a["left"] < line["x"] < a["right"]]
     assert crossed  # dates with no free side: the case tests the ground
     assert [a["text"] for a in crossed if a["ground"] != "rgb(255, 255, 255)" or not a["over"]] == []
 
