@@ -37,6 +37,9 @@ KEY_CHARS = 125  # this long (10 px text: about 760 px)
 BANDS = {"drafting": (-0.40, 0.52), "validity": (-0.40, 0.52), CARRIED: (0.18, 0.2)}
 MARK_Y = -0.14  # the middle of the drafting band
 LABEL_GAP = 7  # px between a mark and its date
+#: Round a date the today line crosses: a white halo hides the line at the letters, and a bar
+#: beneath the date still shows between them (a white box cut a hole in it).
+LABEL_HALO = "0 0 2px white, 0 0 2px white, 0 0 2px white"
 HATCH_DAYS, HATCH_SLANT = 12, 7  # a stroke every 12 days, leaning 7 days
 NAMES = {"drafting": "drafting", "validity": "validity", CARRIED: "carried_over"}
 
@@ -214,9 +217,8 @@ def _marks(
 def _mark_label(mark: pd.Series, y: float, text: str, place: str, size: float, on_line: bool = False) -> dict:
     """A mark's date right or left of it, or its number(s) in the key above it (an annotation);
     ``on_line``: the today line crosses it, and passes behind it (annotations are drawn over
-    shapes) on a white ground, so that the text stays readable."""
+    shapes), hidden at the letters by a white halo, so that the text stays readable."""
     return dict(
-        bgcolor="white" if on_line else None,
         x=mark["start"].strftime("%Y-%m-%d"),
         y=y + MARK_Y,
         text=text,
@@ -225,7 +227,11 @@ def _mark_label(mark: pd.Series, y: float, text: str, place: str, size: float, o
         yanchor="bottom" if place == "above" else "middle",
         xshift={"right": LABEL_GAP, "left": -LABEL_GAP, "above": 0}[place],
         yshift=6 if place == "above" else 0,
-        font={"size": size, "color": MARK_COLOURS[mark["kind"]] if place == "above" else INK},
+        font={
+            "size": size,
+            "color": MARK_COLOURS[mark["kind"]] if place == "above" else INK,
+            "shadow": LABEL_HALO if on_line else "none",
+        },
         name="mark-label",
     )
 
