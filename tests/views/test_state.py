@@ -301,13 +301,13 @@ def test_a_calendar_as_cycle_wrote_it_is_known_by_its_mark_and_any_other_is_hash
     marked = calendar.stat().st_mtime_ns
     assert marked % 10**9 == int(hashlib.sha256(data).hexdigest()[:15], 16) % 10**9
     assert marked // 10**9 == written // 10**9  # the second it was written is kept
-    assert state.unchanged(calendar) and state.load(calendar) is not None
+    assert state.check_later(calendar) is None and state.load(calendar) is not None
     assert hashes == []
 
     calendar.write_bytes(data)  # the same bytes, written again: no mark
-    assert not state.unchanged(calendar)
-    assert state.load(calendar) is not None and hashes == [calendar]
+    assert state.check_later(calendar)() == hashlib.sha256(data).hexdigest()
+    assert state.load(calendar) is not None and hashes == [calendar, calendar]
 
     calendar.write_bytes(data.replace(b"one", b"two"))  # other bytes of the same length
-    assert not state.unchanged(calendar)
-    assert state.load(calendar) is None and hashes == [calendar, calendar]
+    assert state.check_later(calendar)() == hashlib.sha256(data.replace(b"one", b"two")).hexdigest()
+    assert state.load(calendar) is None and hashes == [calendar] * 4

@@ -24,7 +24,7 @@ from ..common import FOLD_KEYS, carried_over, fold_units
 from ..style import BLOCK_COLOURS, CARRIED, MARK_COLOURS, MARKS, PHASES
 from .base import EDGES, FONT, INK, MUTED, PAGE, Sheet, e, hatch_legend, hover, marker, short_date
 from .gantt_rows import Row, rows
-from .labels import beside, crosses, text_width
+from .labels import beside, crosses, span, text_width
 from .progress import add_status_traces
 
 W = PAGE[0]
@@ -205,12 +205,12 @@ def _marks(
                 key.append(f"{len(key) + 1}: {text} {mark['start'].year} {e(mark[col('summary', lang)])}")
                 numbered.append((x, str(len(key)), mark))
                 continue
-            span = (x + LABEL_GAP, x + LABEL_GAP + w) if place == "right" else (x - LABEL_GAP - w, x - LABEL_GAP)
-            fig.add_annotation(**_mark_label(mark, y, text, place, size, crosses(span, frame.today)))
+            on_line = crosses(span(x, w, place, LABEL_GAP), frame.today)
+            fig.add_annotation(**_mark_label(mark, y, text, place, size, on_line))
         for group in _clusters(numbered, size):
             text, x = ",".join(n for _, n, _ in group), group[0][0]
-            over = crosses((x - text_width(text, size) / 2, x + text_width(text, size) / 2), frame.today)
-            fig.add_annotation(**_mark_label(group[0][2], y, text, "above", size, over))
+            on_line = crosses(span(x, text_width(text, size), "above", 0), frame.today)
+            fig.add_annotation(**_mark_label(group[0][2], y, text, "above", size, on_line))
     return key
 
 

@@ -93,7 +93,7 @@ def beside(
     taken = [(x - pad, x + pad) for x in xs]  # the marks themselves
     out = []
     for i, (x, w) in enumerate(zip(xs, widths, strict=True)):
-        spans = {"right": (x + pad, x + pad + w), "left": (x - pad - w, x - pad)}
+        spans = {side: span(x, w, side, pad) for side in ("right", "left")}
         if avoid is not None:  # sorted is stable: right before left, unless the line crosses it
             spans = dict(sorted(spans.items(), key=lambda side: crosses(side[1], avoid)))
         others = taken[:i] + taken[i + 1 :]
@@ -111,6 +111,16 @@ def beside(
     return out
 
 
-def crosses(span: tuple[float, float], line: float | None) -> bool:
-    """Whether a vertical line at ``line`` px passes through a label spanning ``span``."""
-    return line is not None and span[0] <= line <= span[1]
+def span(x: float, width: float, side: str, pad: float) -> tuple[float, float]:
+    """From where to where in px a label ``width`` wide goes, ``pad`` px ``right`` or ``left`` of
+    a mark at ``x``, or centred ``above`` it."""
+    if side == "right":
+        return (x + pad, x + pad + width)
+    if side == "left":
+        return (x - pad - width, x - pad)
+    return (x - width / 2, x + width / 2)
+
+
+def crosses(extent: tuple[float, float], line: float | None) -> bool:
+    """Whether a vertical line at ``line`` px passes through a label spanning ``extent``."""
+    return line is not None and extent[0] <= line <= extent[1]

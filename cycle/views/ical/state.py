@@ -151,11 +151,14 @@ def _untouched(want: object, calendar: Path) -> bool | None:
     return True if st.st_mtime_ns % 1_000_000_000 == _mark(want.get("sha256")) else None
 
 
-def unchanged(calendar: Path) -> bool:
-    """Whether the sidecar beside ``calendar`` describes its bytes by their length and mark: then
-    its state is read without hashing the calendar."""
+def check_later(calendar: Path) -> Callable[[], str | None] | None:
+    """The digest of ``calendar``, taken in a thread from now (:func:`digest_later`), if a
+    sidecar cycle wrote is beside it and the calendar's length and mark do not already say it
+    holds the bytes the sidecar describes; else None (nothing to check, or no need)."""
     head = _head(calendar)
-    return head is not None and head.get("version") == VERSION and _untouched(head.get("calendar"), calendar) is True
+    if head is None or (head.get("version") == VERSION and _untouched(head.get("calendar"), calendar)):
+        return None
+    return digest_later(calendar)
 
 
 def _describes(head: dict, calendar: Path, sha256: Callable[[], str | None] | None) -> bool:

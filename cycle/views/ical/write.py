@@ -28,7 +28,7 @@ from .options import Options, concerning, select
 from .reference import PRODID, Header, alarm
 from .rows import feed_rows
 from .sequence import now_utc, previous_state, stamp
-from .state import Digest, digest_later, sidecar, unchanged
+from .state import Digest, check_later
 from .state import load as load_state
 from .state import save as save_state
 
@@ -97,13 +97,9 @@ def _stamped_rows(
 
 
 def _check_started(previous: Path | None) -> Callable[[], str | None] | None:
-    """The digest of the earlier calendar at ``previous``, taken in a thread from now if it has a
-    sidecar to check it against (:func:`.state.digest_later`): while the rows are made, not
-    after. None if there is none, or if the calendar's mark says it holds the bytes the sidecar
-    describes (:func:`.state.unchanged`)."""
-    if previous is None or not sidecar(previous).is_file() or unchanged(previous):
-        return None
-    return digest_later(previous)
+    """The digest of the earlier calendar at ``previous``, if its sidecar must be checked against
+    it (:func:`.state.check_later`): taken while the rows are made, not after."""
+    return check_later(previous) if previous is not None else None
 
 
 def _previous(
